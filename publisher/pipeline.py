@@ -1,0 +1,258 @@
+"""One pass: read sources, detect, merge, store, alert, publish.
+
+The only module that wires the stages together; stages never import each other. `now` is passed
+in, so a pass is reproducible and an archive can be replayed as of any day. Errors of one source
+or one item are recorded as problems and the pass goes on.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import logging
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from typing import Any, Protocol
+
+from publisher import alerts as alerts_module
+from publisher import merge
+from publisher.config import Config
+from publisher.detect import DETECTOR_VERSION, detect
+from publisher.errors import PublisherError, SourceError
+from publisher.model import Alert, Announcement, Event, Problem, SourceRef
+from publisher.render import write_atomic
+from publisher.render.ics import CalendarInfo, render_calendar
+from publisher.render.rss import FeedInfo, render_alerts
+from publisher.sources import Harvest, reader
+from publisher.store import Store
+
+log = logging.getLogger(__name__)
+
+
+class Progress(Protocol):
+    def start(self, label: str, total: int) -> None: ...
+    def advance(self, detail: str = "") -> None: ...
+    def note(self, message: str) -> None: ...
+
+
+class Silent:
+    def start(self, label: str, total: int) -> None:
+        pass
+
+    def advance(self, detail: str = "") -> None:
+        pass
+
+    def note(self, message: str) -> None:
+        pass
+
+
+@dataclass
+class RunReport:
+    sources: int = 0
+    announcements: int = 0
+    changed_announcements: int = 0
+    new_events: int = 0
+    updated_events: int = 0
+    unchanged_events: int = 0
+    alerts: list[Alert] = field(default_factory=list)
+    written: list[str] = field(default_factory=list)
+    problems: list[Problem] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)
+
+
+@dataclass
+class Working:
+    """Events as this pass leaves them, beside their state when it began (for diffs)."""
+
+    before: dict[str, Event]
+    now_state: dict[str, Event]
+    touched: set[str] = field(default_factory=set)
+
+
+def run_once(config: Config, store: Store, *, now: dt.datetime, progress: Progress | None = None) -> RunReport:
+    """One whole pass over every enabled source; returns what happened."""
+    progress = progress or Silent()
+    report = RunReport()
+    fresh = harvest_all(config, store, now=now, report=report, progress=progress)
+    merge_announcements(fresh, store, now=now, report=report, progress=progress)
+    remind(config, store, now=now, report=report)
+    publish(config, store, now=now, report=report)
+    return report
+
+
+def harvest_all(config: Config, store: Store, *, now: dt.datetime, report: RunReport,
+                progress: Progress) -> list[Announcement]:
+    """Read every enabled source; return the announcements that are new or changed."""
+    sources = [s for s in config.sources if s.enabled]
+    progress.start("reading sources", len(sources))
+    fresh: list[Announcement] = []
+    for source in sources:
+        harvest = harvest_one(source, config, store, now=now, report=report)
+        progress.advance(source.name)
+        if harvest is None:
+            continue
+        known = store.announcement_versions(source.name)
+        for item in harvest.announcements:
+            report.announcements += 1
+            if known.get(item.key) != (item.hash, DETECTOR_VERSION):
+                fresh.append(item)
+    report.sources = len(sources)
+    return fresh
+
+
+def harvest_one(source: Any, config: Config, store: Store, *, now: dt.datetime,
+                report: RunReport) -> Harvest | None:
+    """Read one source; a failure is recorded against it and the pass goes on."""
+    try:
+        harvest = reader(source.kind)(source, config=config, state=store.source_cursor(source.name), now=now)
+    except SourceError as exc:
+        report.problems.append(Problem(source.name, str(exc)))
+        store.record_poll(source.name, now=now, error=str(exc))
+        return None
+    except Exception as exc:  # a bug in one reader must not stop the other sources
+        log.exception("source %s failed", source.name)
+        report.problems.append(Problem(source.name, f"unexpected {exc.__class__.__name__}: {exc}"))
+        store.record_poll(source.name, now=now, error=f"{exc.__class__.__name__}: {exc}")
+        return None
+    report.problems.extend(harvest.problems)
+    report.notes.extend(harvest.notes)
+    store.record_poll(source.name, now=now, cursor=harvest.state)
+    return harvest
+
+
+def reading_order(item: Announcement) -> tuple[str, str]:
+    """Publication order, then key: the same set of announcements always merges the same way."""
+    return (item.published.astimezone(dt.UTC).isoformat() if item.published else "", item.key)
+
+
+def merge_announcements(fresh: list[Announcement], store: Store, *, now: dt.datetime, report: RunReport,
+                        progress: Progress) -> None:
+    """Detect events in each new or changed announcement and fold them into the stored events."""
+    state = {e.uid: e for e in store.events()}
+    working = Working(before=dict(state), now_state=state)
+    progress.start("detecting events", len(fresh))
+    with store.transaction():
+        for item in sorted(fresh, key=reading_order):
+            try:
+                merge_one(item, store, working, now=now)
+            except PublisherError as exc:
+                report.problems.append(Problem(item.key, str(exc)))
+            progress.advance(item.id)
+        for uid in sorted(working.touched):
+            record_event(uid, store, working, now=now, report=report)
+    report.changed_announcements = len(fresh)
+    report.unchanged_events = len(working.before) - report.updated_events
+
+
+def merge_one(item: Announcement, store: Store, working: Working, *, now: dt.datetime) -> None:
+    result = detect(item, now=now)
+    ref = reference(item)
+    previous_uids = {uid for uid, _ in store.claims_of(item.key)}
+    store.save_announcement(item, DETECTOR_VERSION)
+    assigned: list[tuple[str, Any]] = []
+    for position, detection in enumerate(result.events):
+        taken = {uid for uid, _ in assigned}
+        candidates = (e for uid, e in working.now_state.items() if uid not in taken)
+        match = merge.choose_event(detection, candidates)
+        claim = merge.Claim(detection, ref)
+        uid = match.uid if match else merge.new_uid(claim, position)
+        assigned.append((uid, detection))
+        store.replace_claims(item.key, item.published, assigned)
+        refold(uid, store, working, now=now)
+    store.replace_claims(item.key, item.published, assigned)
+    for uid in previous_uids - {uid for uid, _ in assigned}:
+        refold(uid, store, working, now=now)
+
+
+def refold(uid: str, store: Store, working: Working, *, now: dt.datetime) -> None:
+    """Recompute one event from all its claims; an event with none left is dropped."""
+    claims = [merge.Claim(detection, ref_for(store, key, published))
+              for key, published, detection in store.claims_for(uid)]
+    working.touched.add(uid)
+    if not claims:
+        working.now_state.pop(uid, None)
+        return
+    working.now_state[uid] = merge.fold(uid, claims, working.before.get(uid), now=now)
+
+
+def reference(item: Announcement) -> SourceRef:
+    return SourceRef(source=item.source, announcement=item.id, title=item.title, url=item.url,
+                     published=item.published, origin=item.origin)
+
+
+def ref_for(store: Store, key: str, published: dt.datetime | None) -> SourceRef:
+    item = store.announcement(key)
+    source, _, ident = key.partition(":")
+    if item is None:
+        return SourceRef(source=source, announcement=ident, title=None, url=None, published=published)
+    return reference(item)
+
+
+def record_event(uid: str, store: Store, working: Working, *, now: dt.datetime, report: RunReport) -> None:
+    """Save the event's new state and write the alert its change calls for."""
+    old, new = working.before.get(uid), working.now_state.get(uid)
+    if new is None:
+        store.delete_event(uid)
+        return
+    if new == old:
+        return
+    store.save_event(new)
+    kind = merge.alert_kind(old, new)
+    if old is None:
+        report.new_events += 1
+    elif kind is not None:
+        report.updated_events += 1
+    if kind is None:
+        return
+    changes = merge.significant_changes(old, new) if old else []
+    alert = alerts_module.make_alert(kind, new, changes, now=now)
+    if store.add_alert(alert):
+        report.alerts.append(alert)
+
+
+def remind(config: Config, store: Store, *, now: dt.datetime, report: RunReport) -> None:
+    """Write the reminders that are due; each is written once (its id is fixed)."""
+    if not config.reminders:
+        return
+    upcoming = store.events(since=now.date())
+    for alert in alerts_module.due_reminders(upcoming, config.reminders, now=now):
+        if store.add_alert(alert):
+            report.alerts.append(alert)
+
+
+def in_window(event: Event, config: Config, *, now: dt.datetime) -> bool:
+    """The default calendar keeps recent and upcoming events, and cancelled ones for a while."""
+    window = config.calendar
+    if window.past is not None and event.last_day() < (now - window.past).date():
+        return False
+    return not (event.status == "cancelled" and window.cancelled is not None
+                and event.last_modified < now - window.cancelled)
+
+
+def publish(config: Config, store: Store, *, now: dt.datetime, report: RunReport) -> None:
+    """Render and write calendar.ics and alerts.xml; unchanged bytes leave the files untouched."""
+    out = config.output_dir
+    base = config.output.base_url
+    events = [e for e in store.events() if in_window(e, config, now=now)]
+    calendar = CalendarInfo(name=config.output.title, description=f"Events announced to {config.output.title}",
+                            url=base + "calendar.ics", timezone=config.timezone, refresh=config.output.ttl,
+                            alarm=config.calendar.alarm)
+    feed = FeedInfo(title=f"{config.output.title} alerts", link=base, self_url=base + "alerts.xml",
+                    description=f"New, changed and cancelled events from {config.output.title}",
+                    ttl=config.output.ttl)
+    files = {"calendar.ics": render_calendar(events, calendar),
+             "alerts.xml": render_alerts(store.alerts(limit=config.output.max_alerts), feed)}
+    for name, data in files.items():
+        try:
+            if write_atomic(out / name, data):
+                report.written.append(name)
+        except PublisherError as exc:
+            report.problems.append(Problem(name, str(exc)))
+
+
+def summarize(report: RunReport) -> Iterable[str]:
+    yield (f"sources read: {report.sources}; announcements: {report.announcements} "
+           f"({report.changed_announcements} new or changed)")
+    yield (f"events: {report.new_events} new, {report.updated_events} updated, "
+           f"{report.unchanged_events} unchanged")
+    yield f"alerts written: {len(report.alerts)}; files written: {', '.join(report.written) or 'none (unchanged)'}"
+    yield f"problems: {len(report.problems)}"

@@ -1,0 +1,354 @@
+"""The state database: SQLAlchemy Core, SQLite by default, PostgreSQL by URL.
+
+The schema is versioned: `MIGRATIONS` is a numbered list of steps and a database records the
+number it has reached, so an older database is brought forward on open and never rebuilt.
+Values that the model already describes are stored as JSON through `publisher.codec`, with the
+columns that queries sort or filter on kept beside them.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any
+
+import sqlalchemy as sa
+from sqlalchemy.engine import Connection, Engine
+
+from publisher.codec import (
+    change_from_json,
+    change_to_json,
+    detection_from_json,
+    detection_to_json,
+    event_from_json,
+    event_to_json,
+    moment_from_json,
+)
+from publisher.errors import StoreError
+from publisher.model import Alert, Announcement, Detection, Event
+
+metadata = sa.MetaData()
+
+meta = sa.Table("meta", metadata, sa.Column("key", sa.String(64), primary_key=True),
+                sa.Column("value", sa.Text, nullable=False))
+
+source_state = sa.Table(
+    "source_state", metadata,
+    sa.Column("name", sa.String(200), primary_key=True),
+    sa.Column("cursor", sa.Text, nullable=False, default="{}"),
+    sa.Column("last_poll", sa.String(40)),
+    sa.Column("last_success", sa.String(40)),
+    sa.Column("last_error", sa.Text),
+    sa.Column("failures", sa.Integer, nullable=False, default=0),
+)
+
+announcements = sa.Table(
+    "announcements", metadata,
+    sa.Column("key", sa.String(1000), primary_key=True),
+    sa.Column("source", sa.String(200), nullable=False, index=True),
+    sa.Column("url", sa.Text),
+    sa.Column("title", sa.Text),
+    sa.Column("origin", sa.Text),
+    sa.Column("published", sa.String(40)),
+    sa.Column("basis", sa.String(40)),
+    sa.Column("fetched_at", sa.String(40), nullable=False),
+    sa.Column("hash", sa.String(64), nullable=False),
+    sa.Column("detector", sa.String(40), nullable=False),
+    sa.Column("text", sa.Text, nullable=False),
+)
+
+claims = sa.Table(
+    "claims", metadata,
+    sa.Column("announcement", sa.String(1000), primary_key=True),
+    sa.Column("position", sa.Integer, primary_key=True),
+    sa.Column("event_uid", sa.String(200), nullable=False, index=True),
+    sa.Column("published", sa.String(40)),
+    sa.Column("data", sa.Text, nullable=False),
+)
+
+events = sa.Table(
+    "events", metadata,
+    sa.Column("uid", sa.String(200), primary_key=True),
+    sa.Column("start_day", sa.String(10), nullable=False, index=True),
+    sa.Column("last_day", sa.String(10), nullable=False, index=True),
+    sa.Column("status", sa.String(20), nullable=False),
+    sa.Column("last_modified", sa.String(40), nullable=False),
+    sa.Column("data", sa.Text, nullable=False),
+)
+
+alerts = sa.Table(
+    "alerts", metadata,
+    sa.Column("id", sa.String(200), primary_key=True),
+    sa.Column("event_uid", sa.String(200), nullable=False, index=True),
+    sa.Column("kind", sa.String(20), nullable=False),
+    sa.Column("created_at", sa.String(40), nullable=False, index=True),
+    sa.Column("data", sa.Text, nullable=False),
+)
+
+
+def migration_1(conn: Connection) -> None:
+    """The first schema: sources, announcements, claims, events, alerts."""
+    for table in (source_state, announcements, claims, events, alerts):
+        table.create(conn, checkfirst=True)
+
+
+MIGRATIONS: list[Callable[[Connection], None]] = [migration_1]
+SCHEMA_VERSION = len(MIGRATIONS)
+
+
+def schema_version(conn: Connection) -> int:
+    if not sa.inspect(conn).has_table("meta"):
+        return 0
+    row = conn.execute(sa.select(meta.c.value).where(meta.c.key == "schema_version")).first()
+    return int(row[0]) if row else 0
+
+
+def migrate(engine: Engine) -> int:
+    """Apply every migration the database has not seen, each in its own transaction."""
+    with engine.begin() as conn:
+        meta.create(conn, checkfirst=True)
+        current = schema_version(conn)
+    if current > SCHEMA_VERSION:
+        raise StoreError(f"the database is at schema version {current}, newer than this publisher "
+                         f"({SCHEMA_VERSION}); upgrade publisher")
+    for number in range(current + 1, SCHEMA_VERSION + 1):
+        with engine.begin() as conn:
+            MIGRATIONS[number - 1](conn)
+            conn.execute(sa.delete(meta).where(meta.c.key == "schema_version"))
+            conn.execute(sa.insert(meta).values(key="schema_version", value=str(number)))
+    return SCHEMA_VERSION
+
+
+def stamp(moment: dt.datetime | None) -> str | None:
+    """UTC ISO text: sorts chronologically as a string in every database."""
+    if moment is None:
+        return None
+    return moment.astimezone(dt.UTC).isoformat(timespec="seconds")
+
+
+def day_text(value: dt.date | dt.datetime) -> str:
+    return (value.date() if isinstance(value, dt.datetime) else value).isoformat()
+
+
+class Store:
+    """Reads and writes publisher's state; one instance per process."""
+
+    def __init__(self, engine: Engine) -> None:
+        self.engine = engine
+        self._conn: Connection | None = None
+
+    @contextmanager
+    def transaction(self) -> Iterator[Connection]:
+        """One transaction; nested calls join the outer one."""
+        if self._conn is not None:
+            yield self._conn
+            return
+        with self.engine.begin() as conn:
+            self._conn = conn
+            try:
+                yield conn
+            finally:
+                self._conn = None
+
+    def close(self) -> None:
+        self.engine.dispose()
+
+    # sources ---------------------------------------------------------------------------------
+    def source_cursor(self, name: str) -> dict[str, Any]:
+        with self.transaction() as conn:
+            row = conn.execute(sa.select(source_state.c.cursor).where(source_state.c.name == name)).first()
+        return json.loads(row[0]) if row else {}
+
+    def source_status(self) -> list[dict[str, Any]]:
+        with self.transaction() as conn:
+            rows = conn.execute(sa.select(source_state).order_by(source_state.c.name)).mappings().all()
+        return [{k: v for k, v in row.items() if k != "cursor"} for row in rows]
+
+    def record_poll(self, name: str, *, now: dt.datetime, cursor: dict[str, Any] | None = None,
+                    error: str | None = None) -> None:
+        """Remember a poll: the new cursor on success, the error and failure count otherwise."""
+        with self.transaction() as conn:
+            row = conn.execute(sa.select(source_state).where(source_state.c.name == name)).mappings().first()
+            values: dict[str, Any] = {"last_poll": stamp(now)}
+            if error is None:
+                values.update(last_success=stamp(now), last_error=None, failures=0)
+                if cursor is not None:
+                    values["cursor"] = json.dumps(cursor, sort_keys=True)
+            else:
+                values.update(last_error=error, failures=(row["failures"] if row else 0) + 1)
+            if row is None:
+                values.setdefault("cursor", "{}")
+                values.setdefault("failures", 0)
+                conn.execute(sa.insert(source_state).values(name=name, **values))
+            else:
+                conn.execute(sa.update(source_state).where(source_state.c.name == name).values(**values))
+
+    # announcements ---------------------------------------------------------------------------
+    def announcement_versions(self, source: str) -> dict[str, tuple[str, str]]:
+        """key -> (content hash, detector version) for one source."""
+        with self.transaction() as conn:
+            rows = conn.execute(sa.select(announcements.c.key, announcements.c.hash, announcements.c.detector)
+                                .where(announcements.c.source == source)).all()
+        return {row[0]: (row[1], row[2]) for row in rows}
+
+    def save_announcement(self, item: Announcement, detector: str) -> None:
+        values = {"source": item.source, "url": item.url, "title": item.title, "origin": item.origin,
+                  "published": stamp(item.published),
+                  "basis": item.published_basis, "fetched_at": stamp(item.fetched_at), "hash": item.hash,
+                  "detector": detector, "text": item.text}
+        with self.transaction() as conn:
+            done = conn.execute(sa.update(announcements).where(announcements.c.key == item.key).values(**values))
+            if not done.rowcount:
+                conn.execute(sa.insert(announcements).values(key=item.key, **values))
+
+    def announcement(self, key: str) -> Announcement | None:
+        with self.transaction() as conn:
+            row = conn.execute(sa.select(announcements).where(announcements.c.key == key)).mappings().first()
+        if row is None:
+            return None
+        published = moment_from_json(row["published"])
+        fetched = moment_from_json(row["fetched_at"])
+        assert fetched is not None
+        return Announcement(source=row["source"], id=row["key"].split(":", 1)[1], text=row["text"],
+                            published=published, fetched_at=fetched, url=row["url"], title=row["title"],
+                            published_basis=row["basis"] or "unknown", origin=row["origin"])
+
+    # claims ----------------------------------------------------------------------------------
+    def claims_of(self, announcement_key: str) -> list[tuple[str, Detection]]:
+        with self.transaction() as conn:
+            rows = conn.execute(sa.select(claims.c.event_uid, claims.c.data)
+                                .where(claims.c.announcement == announcement_key)
+                                .order_by(claims.c.position)).all()
+        return [(row[0], detection_from_json(json.loads(row[1]))) for row in rows]
+
+    def claims_for(self, uid: str) -> list[tuple[str, dt.datetime | None, Detection]]:
+        """(announcement key, published, detection) supporting one event."""
+        with self.transaction() as conn:
+            rows = conn.execute(sa.select(claims.c.announcement, claims.c.published, claims.c.data)
+                                .where(claims.c.event_uid == uid)
+                                .order_by(claims.c.published, claims.c.announcement, claims.c.position)).all()
+        return [(row[0], moment_from_json(row[1]), detection_from_json(json.loads(row[2]))) for row in rows]
+
+    def replace_claims(self, announcement_key: str, published: dt.datetime | None,
+                       found: list[tuple[str, Detection]]) -> None:
+        with self.transaction() as conn:
+            conn.execute(sa.delete(claims).where(claims.c.announcement == announcement_key))
+            for position, (uid, detection) in enumerate(found):
+                conn.execute(sa.insert(claims).values(
+                    announcement=announcement_key, position=position, event_uid=uid, published=stamp(published),
+                    data=json.dumps(detection_to_json(detection), sort_keys=True, ensure_ascii=False)))
+
+    # events ----------------------------------------------------------------------------------
+    def events(self, *, since: dt.date | None = None) -> list[Event]:
+        query = sa.select(events.c.data).order_by(events.c.start_day, events.c.uid)
+        if since is not None:
+            query = query.where(events.c.last_day >= since.isoformat())
+        with self.transaction() as conn:
+            rows = conn.execute(query).all()
+        return [event_from_json(json.loads(row[0])) for row in rows]
+
+    def event(self, uid: str) -> Event | None:
+        with self.transaction() as conn:
+            row = conn.execute(sa.select(events.c.data).where(events.c.uid == uid)).first()
+        return event_from_json(json.loads(row[0])) if row else None
+
+    def save_event(self, event: Event) -> None:
+        values = {"start_day": day_text(event.start), "last_day": event.last_day().isoformat(),
+                  "status": event.status, "last_modified": stamp(event.last_modified),
+                  "data": json.dumps(event_to_json(event), sort_keys=True, ensure_ascii=False)}
+        with self.transaction() as conn:
+            done = conn.execute(sa.update(events).where(events.c.uid == event.uid).values(**values))
+            if not done.rowcount:
+                conn.execute(sa.insert(events).values(uid=event.uid, **values))
+
+    def delete_event(self, uid: str) -> None:
+        with self.transaction() as conn:
+            conn.execute(sa.delete(events).where(events.c.uid == uid))
+
+    # alerts ----------------------------------------------------------------------------------
+    def add_alert(self, alert: Alert) -> bool:
+        """Store an alert once; False when its id is already there (alerts are never rewritten)."""
+        with self.transaction() as conn:
+            if conn.execute(sa.select(alerts.c.id).where(alerts.c.id == alert.id)).first():
+                return False
+            conn.execute(sa.insert(alerts).values(
+                id=alert.id, event_uid=alert.event_uid, kind=alert.kind, created_at=stamp(alert.created_at),
+                data=json.dumps(alert_to_json(alert), sort_keys=True, ensure_ascii=False)))
+        return True
+
+    def alerts(self, *, limit: int | None = None) -> list[Alert]:
+        """Newest first."""
+        query = sa.select(alerts.c.data).order_by(alerts.c.created_at.desc(), alerts.c.id.desc())
+        if limit is not None:
+            query = query.limit(limit)
+        with self.transaction() as conn:
+            rows = conn.execute(query).all()
+        return [alert_from_json(json.loads(row[0])) for row in rows]
+
+    def alert_ids(self, event_uid: str) -> set[str]:
+        with self.transaction() as conn:
+            rows = conn.execute(sa.select(alerts.c.id).where(alerts.c.event_uid == event_uid)).all()
+        return {row[0] for row in rows}
+
+
+def alert_to_json(alert: Alert) -> dict[str, Any]:
+    return {"id": alert.id, "event_uid": alert.event_uid, "kind": alert.kind,
+            "created_at": alert.created_at.isoformat(), "title": alert.title, "body": alert.body,
+            "changes": [change_to_json(c) for c in alert.changes], "links": list(alert.links)}
+
+
+def alert_from_json(data: dict[str, Any]) -> Alert:
+    created = moment_from_json(data["created_at"])
+    assert created is not None
+    return Alert(id=data["id"], event_uid=data["event_uid"], kind=data["kind"], created_at=created,
+                 title=data["title"], body=data["body"],
+                 changes=tuple(change_from_json(c) for c in data.get("changes") or ()),
+                 links=tuple(data.get("links") or ()))
+
+
+def create_engine(url: str) -> Engine:
+    if url.startswith("sqlite:///"):
+        path = Path(url.removeprefix("sqlite:///"))
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+        except OSError as exc:
+            raise StoreError(f"{path.parent}: cannot create the state folder: {exc.strerror}") from exc
+        engine = sa.create_engine(url, connect_args={"timeout": 30})
+
+        @sa.event.listens_for(engine, "connect")
+        def _pragmas(dbapi_conn: Any, _record: Any) -> None:
+            cursor = dbapi_conn.cursor()
+            cursor.execute("PRAGMA journal_mode=WAL")
+            cursor.execute("PRAGMA synchronous=NORMAL")
+            cursor.execute("PRAGMA foreign_keys=ON")
+            cursor.close()
+
+        return engine
+    return sa.create_engine(url, pool_pre_ping=True)
+
+
+@contextmanager
+def open_store(config: Any) -> Iterator[Store]:
+    """Open (and migrate) the configured database."""
+    url = config.database_url
+    try:
+        engine = create_engine(url)
+        migrate(engine)
+    except sa.exc.SQLAlchemyError as exc:
+        raise StoreError(f"state database {safe_url(url)}: {exc.__class__.__name__}: {exc.args[0] if exc.args else exc}") from exc
+    store = Store(engine)
+    try:
+        yield store
+    finally:
+        store.close()
+
+
+def safe_url(url: str) -> str:
+    """The URL with any password hidden, for messages and logs."""
+    try:
+        return sa.engine.make_url(url).render_as_string(hide_password=True)
+    except sa.exc.ArgumentError:
+        return url
