@@ -15,12 +15,14 @@ import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 
-from publisher.model import Change, Detection, Event, SourceRef, When, content_hash
+from publisher.model import Change, Detection, Event, SourceRef, Status, When, content_hash
 
-STOP = frozenset("""a an the of to for in on at and or by with from as is be will its his her their this that
-    into over after before during new first second third annual""".split())
+STOP = frozenset((
+    "a", "an", "the", "of", "to", "for", "in", "on", "at", "and", "or", "by", "with", "from",
+    "as", "is", "be", "will", "its", "his", "her", "their", "this", "that", "into", "over", "after", "before",
+    "during", "new", "first", "second", "third", "annual",
+))
 SIGNIFICANT = ("start", "end", "all_day", "location", "status")
-ORDER_STATUS = {"scheduled": 0, "rescheduled": 1, "postponed": 2, "cancelled": 3}
 MOVE_WINDOW = dt.timedelta(days=120)
 
 
@@ -154,7 +156,7 @@ def pick_timing(ordered: Sequence[Claim]) -> Detection:
     return latest
 
 
-def pick_status(ordered: Sequence[Claim]) -> str:
+def pick_status(ordered: Sequence[Claim]) -> Status:
     """The latest claim's status; a cancellation stands unless a later claim gives a new date."""
     status = ordered[0].detection.status
     dates = days_of(ordered[0].detection.start, ordered[0].detection.end)

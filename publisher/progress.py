@@ -68,8 +68,13 @@ class Reporter:
             self.out.print(line, markup=False)
 
 
+def wide_console() -> Console:
+    """The terminal's width on a terminal; wide when piped, so tables do not fold into slivers."""
+    return Console(highlight=False, width=None if sys.stdout.isatty() else 200)
+
+
 def events_table(events: Sequence[Event]) -> None:
-    console = Console(highlight=False)
+    console = wide_console()
     if not events:
         console.print("no events")
         return
@@ -84,7 +89,7 @@ def events_table(events: Sequence[Event]) -> None:
 
 def explain(path: Path, item: Announcement, result: DetectResult) -> None:
     """Every event found, then every date mention with its value and why it was or was not used."""
-    console = Console(highlight=False, soft_wrap=True)
+    console = wide_console()
     reference = item.published.isoformat() if item.published else "none"
     console.print(f"[bold]{path}[/bold]  (reference date {reference}, from {item.published_basis})")
     if not result.events:

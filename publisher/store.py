@@ -338,7 +338,8 @@ def open_store(config: Any) -> Iterator[Store]:
         engine = create_engine(url)
         migrate(engine)
     except sa.exc.SQLAlchemyError as exc:
-        raise StoreError(f"state database {safe_url(url)}: {exc.__class__.__name__}: {exc.args[0] if exc.args else exc}") from exc
+        reason = exc.args[0] if exc.args else exc
+        raise StoreError(f"state database {safe_url(url)}: {exc.__class__.__name__}: {reason}") from exc
     store = Store(engine)
     try:
         yield store

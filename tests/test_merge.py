@@ -1,0 +1,103 @@
+"""Identity and change rules, on plain values."""
+
+from __future__ import annotations
+
+import datetime as dt
+import itertools
+
+from publisher import merge
+from publisher.model import Detection, Event, SourceRef
+
+NOW = dt.datetime(2026, 11, 24, tzinfo=dt.UTC)
+
+
+def found(summary: str, start: dt.date | dt.datetime, end: dt.date | None = None, **extra: object) -> Detection:
+    return Detection(summary=summary, start=start, end=end or (None if isinstance(start, dt.datetime) else start),
+                     all_day=not isinstance(start, dt.datetime), **extra)  # type: ignore[arg-type]
+
+
+def claim(detection: Detection, day: int, name: str = "a") -> merge.Claim:
+    published = dt.datetime(2026, 11, day, tzinfo=dt.UTC)
+    return merge.Claim(detection, SourceRef("news", f"{name}{day}.md", None, None, published))
+
+
+def stored(detection: Detection, uid: str = "e1") -> Event:
+    return merge.fold(uid, [claim(detection, 1)], None, now=NOW)
+
+
+def test_same_event_with_other_words_is_matched() -> None:
+    event = stored(found("Putin state visit to India", dt.date(2026, 12, 4), dt.date(2026, 12, 5),
+                         location="New Delhi, India", participants=("Vladimir Putin",)))
+    again = found("Russian president Putin to visit India", dt.date(2026, 12, 4), location="India")
+    assert merge.choose_event(again, [event]) is event
+
+
+def test_lookalike_a_year_apart_is_another_event() -> None:
+    event = stored(found("Putin state visit to India", dt.date(2025, 12, 4)))
+    assert merge.choose_event(found("Putin state visit to India", dt.date(2026, 12, 4)), [event]) is None
+
+
+def test_same_day_unrelated_event_is_another_event() -> None:
+    event = stored(found("Leeds v York", dt.date(2026, 12, 4), location="Elland Road, Leeds"))
+    assert merge.choose_event(found("Budget vote", dt.date(2026, 12, 4), location="Westminster"), [event]) is None
+
+
+def test_postponement_matches_through_the_original_date() -> None:
+    event = stored(found("Cup final", dt.date(2026, 12, 4), location="Wembley"))
+    moved = found("Cup final", dt.date(2027, 1, 15), status="postponed", original_start=dt.date(2026, 12, 4))
+    assert merge.choose_event(moved, [event]) is event
+
+
+def test_fold_follows_publication_order_whatever_the_reading_order() -> None:
+    claims = [
+        claim(found("Cup final", dt.date(2026, 12, 4), location="Wembley"), 1, "x"),
+        claim(found("Cup final", dt.date(2026, 12, 11), status="postponed", original_start=dt.date(2026, 12, 4)), 5),
+        claim(found("Cup final", dt.date(2026, 12, 4)), 3, "y"),
+    ]
+    results = {merge.fold("e1", list(order), None, now=NOW) for order in itertools.permutations(claims)}
+    [event] = results
+    assert (event.start, event.status, event.original_start, event.location) == (
+        dt.date(2026, 12, 11), "postponed", dt.date(2026, 12, 4), "Wembley")
+
+
+def test_a_later_all_day_report_keeps_an_earlier_clock_time() -> None:
+    timed = found("Launch", dt.datetime(2026, 12, 4, 10, tzinfo=dt.UTC))
+    plain = found("Launch", dt.date(2026, 12, 4))
+    event = merge.fold("e1", [claim(timed, 1), claim(plain, 2)], None, now=NOW)
+    assert event.start == timed.start and not event.all_day
+
+
+def test_stale_repeat_does_not_revive_a_cancelled_event() -> None:
+    base = found("Strike", dt.date(2026, 12, 4))
+    event = merge.fold("e1", [claim(base, 1), claim(found("Strike", dt.date(2026, 12, 4), status="cancelled"), 2),
+                              claim(base, 3, "late")], None, now=NOW)
+    assert event.status == "cancelled"
+
+
+def test_sequence_grows_once_per_significant_change() -> None:
+    first = stored(found("Launch", dt.date(2026, 12, 4), location="Berlin"))
+    same = merge.fold("e1", [claim(found("Launch", dt.date(2026, 12, 4), location="Berlin"), 1),
+                             claim(found("Launch", dt.date(2026, 12, 4)), 2, "b")], first, now=NOW)
+    assert same.sequence == 0 and merge.alert_kind(first, same) is None
+    later = NOW + dt.timedelta(days=1)
+    moved = merge.fold("e1", [claim(found("Launch", dt.date(2026, 12, 4), location="Berlin"), 1),
+                              claim(found("Launch", dt.date(2026, 12, 6), status="rescheduled"), 2, "b")],
+                       first, now=later)
+    assert (moved.sequence, moved.last_modified) == (1, later)
+    assert merge.alert_kind(first, moved) == "updated"
+    assert [c.field for c in merge.significant_changes(first, moved)] == ["start", "end", "status"]
+
+
+def test_alert_kinds() -> None:
+    event = stored(found("Strike", dt.date(2026, 12, 4)))
+    assert merge.alert_kind(None, event) == "new"
+    cancelled = merge.fold("e1", [claim(found("Strike", dt.date(2026, 12, 4), status="cancelled"), 2)],
+                           event, now=NOW)
+    assert merge.alert_kind(event, cancelled) == "cancelled"
+    assert merge.alert_kind(None, cancelled) == "cancelled"
+
+
+def test_uids_are_derived_not_random() -> None:
+    c = claim(found("Launch", dt.date(2026, 12, 4)), 1)
+    assert merge.new_uid(c, 0) == merge.new_uid(c, 0) != merge.new_uid(c, 1)
+    assert merge.new_uid(c, 0).endswith("@publisher")
