@@ -144,6 +144,18 @@ class PageSource(PolledSource):
 Source = Annotated[FilesSource | FeedSource | PageSource, Field(discriminator="kind")]
 
 
+class View(Strict):
+    """A named calendar and alert feed holding the events that pass every given filter."""
+
+    name: Annotated[str, Field(pattern=NAME)]
+    title: str | None = None
+    categories: list[str] = Field(default_factory=list)
+    sources: list[str] = Field(default_factory=list)
+    places: list[str] = Field(default_factory=list)
+    participants: list[str] = Field(default_factory=list)
+    keywords: list[str] = Field(default_factory=list)
+
+
 class Serve(Strict):
     host: str = "127.0.0.1"
     port: int = Field(default=8080, ge=0, le=65535)
@@ -160,6 +172,7 @@ class Config(Strict):
     serve: Serve = Serve()
     reminders: list[dt.timedelta] = Field(default_factory=lambda: [dt.timedelta(days=1)])
     sources: list[Source] = Field(default_factory=list)
+    views: list[View] = Field(default_factory=list)
     base_dir: Path = Path(".")
 
     @field_validator("timezone")
@@ -182,6 +195,13 @@ class Config(Strict):
         doubled = sorted({n for n in names if names.count(n) > 1})
         if doubled:
             raise ValueError(f"source names must be unique; repeated: {', '.join(doubled)}")
+        views = [v.name for v in self.views]
+        clashing = sorted({n for n in views if views.count(n) > 1 or n in ("calendar", "alerts")})
+        if clashing:
+            raise ValueError(f"view names must be unique and not 'calendar' or 'alerts'; check: {', '.join(clashing)}")
+        unknown = sorted({s for v in self.views for s in v.sources} - set(names))
+        if unknown:
+            raise ValueError(f"views name sources that do not exist: {', '.join(unknown)}")
         return self
 
     def path(self, value: str | Path) -> Path:

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from typing import Any, Protocol
 
 from publisher import alerts as alerts_module
-from publisher import merge
+from publisher import merge, views
 from publisher.config import Config
 from publisher.detect import DETECTOR_VERSION, detect
 from publisher.errors import PublisherError, SourceError
@@ -68,11 +68,16 @@ class Working:
     touched: set[str] = field(default_factory=set)
 
 
-def run_once(config: Config, store: Store, *, now: dt.datetime, progress: Progress | None = None) -> RunReport:
-    """One whole pass over every enabled source; returns what happened."""
+def run_once(config: Config, store: Store, *, now: dt.datetime, progress: Progress | None = None,
+             only: Iterable[str] | None = None) -> RunReport:
+    """One pass over every enabled source (or only the named ones); returns what happened.
+
+    `only=[]` reads no source and just writes due reminders and the feeds, which is what a
+    scheduler runs between polls.
+    """
     progress = progress or Silent()
     report = RunReport()
-    fresh = harvest_all(config, store, now=now, report=report, progress=progress)
+    fresh = harvest_all(config, store, now=now, report=report, progress=progress, only=only)
     merge_announcements(fresh, store, now=now, report=report, progress=progress)
     remind(config, store, now=now, report=report)
     publish(config, store, now=now, report=report)
@@ -80,9 +85,10 @@ def run_once(config: Config, store: Store, *, now: dt.datetime, progress: Progre
 
 
 def harvest_all(config: Config, store: Store, *, now: dt.datetime, report: RunReport,
-                progress: Progress) -> list[Announcement]:
-    """Read every enabled source; return the announcements that are new or changed."""
-    sources = [s for s in config.sources if s.enabled]
+                progress: Progress, only: Iterable[str] | None = None) -> list[Announcement]:
+    """Read every enabled source (or the named ones); return the announcements that are new or changed."""
+    wanted = None if only is None else set(only)
+    sources = [s for s in config.sources if s.enabled and (wanted is None or s.name in wanted)]
     progress.start("reading sources", len(sources))
     fresh: list[Announcement] = []
     for source in sources:
@@ -228,20 +234,37 @@ def in_window(event: Event, config: Config, *, now: dt.datetime) -> bool:
                 and event.last_modified < now - window.cancelled)
 
 
-def publish(config: Config, store: Store, *, now: dt.datetime, report: RunReport) -> None:
-    """Render and write calendar.ics and alerts.xml; unchanged bytes leave the files untouched."""
-    out = config.output_dir
+def feed_files(config: Config, title: str, calendar_name: str, alerts_name: str, events: list[Event],
+               alerts: list[Alert]) -> dict[str, bytes]:
+    """One calendar and its alert feed, as file name -> bytes."""
     base = config.output.base_url
+    calendar = CalendarInfo(name=title, description=f"Events announced to {title}", url=base + calendar_name,
+                            timezone=config.timezone, refresh=config.output.ttl, alarm=config.calendar.alarm)
+    feed = FeedInfo(title=f"{title} alerts", link=base, self_url=base + alerts_name,
+                    description=f"New, changed and cancelled events from {title}", ttl=config.output.ttl)
+    return {calendar_name: render_calendar(events, calendar), alerts_name: render_alerts(alerts, feed)}
+
+
+def render_all(config: Config, store: Store, *, now: dt.datetime) -> dict[str, bytes]:
+    """Every published file: the default calendar and alerts, then each named view."""
     events = [e for e in store.events() if in_window(e, config, now=now)]
-    calendar = CalendarInfo(name=config.output.title, description=f"Events announced to {config.output.title}",
-                            url=base + "calendar.ics", timezone=config.timezone, refresh=config.output.ttl,
-                            alarm=config.calendar.alarm)
-    feed = FeedInfo(title=f"{config.output.title} alerts", link=base, self_url=base + "alerts.xml",
-                    description=f"New, changed and cancelled events from {config.output.title}",
-                    ttl=config.output.ttl)
-    files = {"calendar.ics": render_calendar(events, calendar),
-             "alerts.xml": render_alerts(store.alerts(limit=config.output.max_alerts), feed)}
-    for name, data in files.items():
+    alerts = store.alerts(limit=config.output.max_alerts)
+    files = feed_files(config, config.output.title, "calendar.ics", "alerts.xml", events, alerts)
+    if config.views:
+        every_event = {e.uid: e for e in store.events()}
+        every_alert = store.alerts()
+    for view in config.views:
+        kept = {e.uid for e in views.select(view, every_event.values())}
+        view_alerts = [a for a in every_alert if a.event_uid in kept][: config.output.max_alerts]
+        files.update(feed_files(config, view.title or view.name, f"{view.name}.ics", f"{view.name}.xml",
+                                [e for e in events if e.uid in kept], view_alerts))
+    return files
+
+
+def publish(config: Config, store: Store, *, now: dt.datetime, report: RunReport) -> None:
+    """Render and write every feed; unchanged bytes leave the files untouched."""
+    out = config.output_dir
+    for name, data in render_all(config, store, now=now).items():
         try:
             if write_atomic(out / name, data):
                 report.written.append(name)

@@ -180,3 +180,15 @@ def test_edited_announcement_replaces_its_claims(workspace: Workspace, run_publi
     [event] = vevents(workspace)
     assert event.decoded("DTSTART") == dt.date(2026, 12, 5)
     assert [a.kind for a in report.alerts] == ["updated"]
+
+
+def test_views_are_published_beside_the_default_feeds(workspace: Workspace, run_publisher: Run) -> None:
+    workspace.add("a.md", "EVENT 2026-12-04 | General strike | Paris\nEVENT 2026-12-05 | Cup final | Leeds",
+                  published="2026-11-20")
+    run_publisher(now=at("2026-11-20"), views=[{"name": "france", "title": "France", "places": ["Paris"]}])
+    feeds = workspace.root / "feeds"
+    [strike] = icalendar.Calendar.from_ical((feeds / "france.ics").read_bytes()).walk("VEVENT")
+    assert str(strike["SUMMARY"]) == "General strike"
+    view_items = feedparser.parse((feeds / "france.xml").read_bytes()).entries
+    assert [e.title.split(" · ")[0] for e in view_items] == ["New: General strike"]
+    assert len(vevents(workspace)) == 2
