@@ -13,9 +13,9 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import replace
 
-from publisher.model import Change, Detection, Event, SourceRef, Status, When, content_hash
+from publisher.model import Change, Claim, Detection, Event, Status, When, content_hash
 
 STOP = frozenset((
     "a", "an", "the", "of", "to", "for", "in", "on", "at", "and", "or", "by", "with", "from",
@@ -24,19 +24,6 @@ STOP = frozenset((
 ))
 SIGNIFICANT = ("start", "end", "all_day", "location", "status")
 MOVE_WINDOW = dt.timedelta(days=120)
-
-
-@dataclass(frozen=True)
-class Claim:
-    """A detection with the announcement that made it."""
-
-    detection: Detection
-    ref: SourceRef
-
-    @property
-    def order(self) -> tuple[str, str]:
-        published = self.ref.published.isoformat() if self.ref.published else ""
-        return published, f"{self.ref.source}:{self.ref.announcement}"
 
 
 def words(*texts: str | None) -> set[str]:
@@ -98,6 +85,58 @@ def choose_event(detection: Detection, candidates: Iterable[Event]) -> Event | N
         if best is None or key < best:
             best, chosen = key, event
     return chosen
+
+
+class Index:
+    """Events by day and by title word, so a detection is compared with a few candidates, not all.
+
+    Days cover each event's span and its original date; words serve moved events, whose new date
+    overlaps nothing stored.
+    """
+
+    def __init__(self, events: Iterable[Event] = ()) -> None:
+        self.events: dict[str, Event] = {}
+        self.by_day: dict[dt.date, set[str]] = {}
+        self.by_word: dict[str, set[str]] = {}
+        for event in events:
+            self.put(event)
+
+    @staticmethod
+    def days(event: Event | Detection) -> list[dt.date]:
+        first, last = days_of(event.start, event.end)
+        span = [first + dt.timedelta(days=i) for i in range(min((last - first).days, 366) + 1)]
+        if event.original_start is not None:
+            span.append(day(event.original_start))
+        return span
+
+    def put(self, event: Event) -> None:
+        self.drop(event.uid)
+        self.events[event.uid] = event
+        for d in self.days(event):
+            self.by_day.setdefault(d, set()).add(event.uid)
+        for word in words(event.summary):
+            self.by_word.setdefault(word, set()).add(event.uid)
+
+    def drop(self, uid: str) -> None:
+        old = self.events.pop(uid, None)
+        if old is None:
+            return
+        for d in self.days(old):
+            self.by_day.get(d, set()).discard(uid)
+        for word in words(old.summary):
+            self.by_word.get(word, set()).discard(uid)
+
+    def candidates(self, detection: Detection) -> list[Event]:
+        """Events that could be the same: sharing a day, or a title word when something moved."""
+        uids: set[str] = set()
+        for d in self.days(detection):
+            uids |= self.by_day.get(d, set())
+        for word in words(detection.summary):
+            for uid in self.by_word.get(word, ()):
+                event = self.events[uid]
+                if detection.status != "scheduled" or event.status != "scheduled":
+                    uids.add(uid)
+        return [self.events[uid] for uid in sorted(uids)]
 
 
 def new_uid(claim: Claim, position: int) -> str:

@@ -126,6 +126,20 @@ class SourceRef:
 
 
 @dataclass(frozen=True)
+class Claim:
+    """A detection together with the announcement that made it: one report about one event."""
+
+    detection: Detection
+    ref: SourceRef
+
+    @property
+    def order(self) -> tuple[str, str]:
+        """Publication order (then source and id): the order in which reports are folded."""
+        published = self.ref.published.astimezone(dt.UTC).isoformat() if self.ref.published else ""
+        return published, f"{self.ref.source}:{self.ref.announcement}"
+
+
+@dataclass(frozen=True)
 class Event:
     """A calendar entry: the current state of one real-world happening."""
 

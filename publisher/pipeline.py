@@ -18,7 +18,7 @@ from publisher import merge, views
 from publisher.config import Config
 from publisher.detect import DETECTOR_VERSION, detect
 from publisher.errors import PublisherError, SourceError
-from publisher.model import Alert, Announcement, Event, Problem, SourceRef
+from publisher.model import Alert, Announcement, Claim, Event, Problem, SourceRef
 from publisher.render import write_atomic
 from publisher.render.ics import CalendarInfo, render_calendar
 from publisher.render.rss import FeedInfo, render_alerts
@@ -61,11 +61,21 @@ class RunReport:
 
 @dataclass
 class Working:
-    """Events as this pass leaves them, beside their state when it began (for diffs)."""
+    """Events as this pass leaves them, beside their state when it began (for diffs).
+
+    Claims are loaded once per touched event and kept here, so folding an event again after each
+    new report costs no query.
+    """
 
     before: dict[str, Event]
-    now_state: dict[str, Event]
+    index: merge.Index
+    claims: dict[str, list[Claim]] = field(default_factory=dict)
     touched: set[str] = field(default_factory=set)
+
+    def claims_of(self, store: Store, uids: Iterable[str]) -> None:
+        missing = [uid for uid in uids if uid not in self.claims]
+        if missing:
+            self.claims.update(store.claims_for(missing))
 
 
 def run_once(config: Config, store: Store, *, now: dt.datetime, progress: Progress | None = None,
@@ -133,8 +143,10 @@ def reading_order(item: Announcement) -> tuple[str, str]:
 def merge_announcements(fresh: list[Announcement], store: Store, *, now: dt.datetime, report: RunReport,
                         progress: Progress) -> None:
     """Detect events in each new or changed announcement and fold them into the stored events."""
-    state = {e.uid: e for e in store.events()}
-    working = Working(before=dict(state), now_state=state)
+    if not fresh:
+        return
+    before = {e.uid: e for e in store.events()}
+    working = Working(before=before, index=merge.Index(before.values()))
     progress.start("detecting events", len(fresh))
     with store.transaction():
         for item in sorted(fresh, key=reading_order):
@@ -150,34 +162,29 @@ def merge_announcements(fresh: list[Announcement], store: Store, *, now: dt.date
 
 
 def merge_one(item: Announcement, store: Store, working: Working, *, now: dt.datetime) -> None:
+    """Replace this announcement's claims with what the detector finds in it now."""
     result = detect(item, now=now)
     ref = reference(item)
-    previous_uids = {uid for uid, _ in store.claims_of(item.key)}
-    store.save_announcement(item, DETECTOR_VERSION)
-    assigned: list[tuple[str, Any]] = []
+    previous = store.claims_of(item.key)
+    working.claims_of(store, [uid for uid, _ in previous])
+    for uid, _ in previous:
+        working.claims[uid] = [c for c in working.claims[uid] if c.ref.announcement != item.id
+                               or c.ref.source != item.source]
+    assigned: list[tuple[str, Claim]] = []
     for position, detection in enumerate(result.events):
         taken = {uid for uid, _ in assigned}
-        candidates = (e for uid, e in working.now_state.items() if uid not in taken)
+        candidates = [e for e in working.index.candidates(detection) if e.uid not in taken]
         match = merge.choose_event(detection, candidates)
-        claim = merge.Claim(detection, ref)
+        claim = Claim(detection, ref)
         uid = match.uid if match else merge.new_uid(claim, position)
-        assigned.append((uid, detection))
-        store.replace_claims(item.key, item.published, assigned)
-        refold(uid, store, working, now=now)
+        working.claims_of(store, [uid])
+        working.claims.setdefault(uid, []).append(claim)
+        assigned.append((uid, claim))
+        refold(uid, working, now=now)
+    store.save_announcement(item, DETECTOR_VERSION)
     store.replace_claims(item.key, item.published, assigned)
-    for uid in previous_uids - {uid for uid, _ in assigned}:
-        refold(uid, store, working, now=now)
-
-
-def refold(uid: str, store: Store, working: Working, *, now: dt.datetime) -> None:
-    """Recompute one event from all its claims; an event with none left is dropped."""
-    claims = [merge.Claim(detection, ref_for(store, key, published))
-              for key, published, detection in store.claims_for(uid)]
-    working.touched.add(uid)
-    if not claims:
-        working.now_state.pop(uid, None)
-        return
-    working.now_state[uid] = merge.fold(uid, claims, working.before.get(uid), now=now)
+    for uid in {uid for uid, _ in previous} - {uid for uid, _ in assigned}:
+        refold(uid, working, now=now)
 
 
 def reference(item: Announcement) -> SourceRef:
@@ -185,19 +192,22 @@ def reference(item: Announcement) -> SourceRef:
                      published=item.published, origin=item.origin)
 
 
-def ref_for(store: Store, key: str, published: dt.datetime | None) -> SourceRef:
-    item = store.announcement(key)
-    source, _, ident = key.partition(":")
-    if item is None:
-        return SourceRef(source=source, announcement=ident, title=None, url=None, published=published)
-    return reference(item)
+def refold(uid: str, working: Working, *, now: dt.datetime) -> None:
+    """Recompute one event from all its claims; an event with none left is dropped."""
+    claims = working.claims.get(uid, [])
+    working.touched.add(uid)
+    if not claims:
+        working.index.drop(uid)
+        return
+    working.index.put(merge.fold(uid, claims, working.before.get(uid), now=now))
 
 
 def record_event(uid: str, store: Store, working: Working, *, now: dt.datetime, report: RunReport) -> None:
     """Save the event's new state and write the alert its change calls for."""
-    old, new = working.before.get(uid), working.now_state.get(uid)
+    old, new = working.before.get(uid), working.index.events.get(uid)
     if new is None:
-        store.delete_event(uid)
+        if old is not None:
+            store.delete_event(uid)
         return
     if new == old:
         return

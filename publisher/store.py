@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
@@ -26,9 +26,11 @@ from publisher.codec import (
     event_from_json,
     event_to_json,
     moment_from_json,
+    source_ref_from_json,
+    source_ref_to_json,
 )
 from publisher.errors import StoreError
-from publisher.model import Alert, Announcement, Detection, Event
+from publisher.model import Alert, Announcement, Claim, Event
 
 metadata = sa.MetaData()
 
@@ -217,29 +219,37 @@ class Store:
                             published_basis=row["basis"] or "unknown", origin=row["origin"])
 
     # claims ----------------------------------------------------------------------------------
-    def claims_of(self, announcement_key: str) -> list[tuple[str, Detection]]:
+    def claims_of(self, announcement_key: str) -> list[tuple[str, Claim]]:
+        """(event uid, claim) for each detection one announcement made, in its order."""
         with self.transaction() as conn:
             rows = conn.execute(sa.select(claims.c.event_uid, claims.c.data)
                                 .where(claims.c.announcement == announcement_key)
                                 .order_by(claims.c.position)).all()
-        return [(row[0], detection_from_json(json.loads(row[1]))) for row in rows]
+        return [(row[0], claim_from_json(json.loads(row[1]))) for row in rows]
 
-    def claims_for(self, uid: str) -> list[tuple[str, dt.datetime | None, Detection]]:
-        """(announcement key, published, detection) supporting one event."""
+    def claims_for(self, uids: Iterable[str]) -> dict[str, list[Claim]]:
+        """Every claim supporting each of the events, in publication order."""
+        wanted = sorted(set(uids))
+        found: dict[str, list[Claim]] = {uid: [] for uid in wanted}
         with self.transaction() as conn:
-            rows = conn.execute(sa.select(claims.c.announcement, claims.c.published, claims.c.data)
-                                .where(claims.c.event_uid == uid)
-                                .order_by(claims.c.published, claims.c.announcement, claims.c.position)).all()
-        return [(row[0], moment_from_json(row[1]), detection_from_json(json.loads(row[2]))) for row in rows]
+            for chunk in (wanted[i:i + 500] for i in range(0, len(wanted), 500)):
+                rows = conn.execute(sa.select(claims.c.event_uid, claims.c.data)
+                                    .where(claims.c.event_uid.in_(chunk))
+                                    .order_by(claims.c.published, claims.c.announcement, claims.c.position)).all()
+                for row in rows:
+                    found[row[0]].append(claim_from_json(json.loads(row[1])))
+        return found
 
     def replace_claims(self, announcement_key: str, published: dt.datetime | None,
-                       found: list[tuple[str, Detection]]) -> None:
+                       found: list[tuple[str, Claim]]) -> None:
         with self.transaction() as conn:
             conn.execute(sa.delete(claims).where(claims.c.announcement == announcement_key))
-            for position, (uid, detection) in enumerate(found):
-                conn.execute(sa.insert(claims).values(
-                    announcement=announcement_key, position=position, event_uid=uid, published=stamp(published),
-                    data=json.dumps(detection_to_json(detection), sort_keys=True, ensure_ascii=False)))
+            if found:
+                conn.execute(sa.insert(claims), [
+                    {"announcement": announcement_key, "position": position, "event_uid": uid,
+                     "published": stamp(published),
+                     "data": json.dumps(claim_to_json(claim), sort_keys=True, ensure_ascii=False)}
+                    for position, (uid, claim) in enumerate(found)])
 
     # events ----------------------------------------------------------------------------------
     def events(self, *, since: dt.date | None = None) -> list[Event]:
@@ -292,6 +302,14 @@ class Store:
         with self.transaction() as conn:
             rows = conn.execute(sa.select(alerts.c.id).where(alerts.c.event_uid == event_uid)).all()
         return {row[0] for row in rows}
+
+
+def claim_to_json(claim: Claim) -> dict[str, Any]:
+    return {"detection": detection_to_json(claim.detection), "ref": source_ref_to_json(claim.ref)}
+
+
+def claim_from_json(data: dict[str, Any]) -> Claim:
+    return Claim(detection_from_json(data["detection"]), source_ref_from_json(data["ref"]))
 
 
 def alert_to_json(alert: Alert) -> dict[str, Any]:

@@ -6,7 +6,7 @@ import datetime as dt
 import itertools
 
 from publisher import merge
-from publisher.model import Detection, Event, SourceRef
+from publisher.model import Claim, Detection, Event, SourceRef
 
 NOW = dt.datetime(2026, 11, 24, tzinfo=dt.UTC)
 
@@ -16,9 +16,9 @@ def found(summary: str, start: dt.date | dt.datetime, end: dt.date | None = None
                      all_day=not isinstance(start, dt.datetime), **extra)  # type: ignore[arg-type]
 
 
-def claim(detection: Detection, day: int, name: str = "a") -> merge.Claim:
+def claim(detection: Detection, day: int, name: str = "a") -> Claim:
     published = dt.datetime(2026, 11, day, tzinfo=dt.UTC)
-    return merge.Claim(detection, SourceRef("news", f"{name}{day}.md", None, None, published))
+    return Claim(detection, SourceRef("news", f"{name}{day}.md", None, None, published))
 
 
 def stored(detection: Detection, uid: str = "e1") -> Event:

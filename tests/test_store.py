@@ -8,7 +8,7 @@ import sqlalchemy as sa
 
 from publisher import store as store_module
 from publisher.errors import StoreError
-from publisher.model import Alert, Announcement, Change, Detection, Event, Evidence, SourceRef
+from publisher.model import Alert, Announcement, Change, Claim, Detection, Event, Evidence, SourceRef
 from publisher.store import SCHEMA_VERSION, Store, create_engine, migrate, safe_url, schema_version
 
 NOW = dt.datetime(2026, 11, 24, 12, tzinfo=dt.UTC)
@@ -80,12 +80,12 @@ def test_events_round_trip_and_filter_by_day(store: Store) -> None:
 
 
 def test_claims_are_replaced_per_announcement(store: Store) -> None:
-    found = Detection(summary="Summit", start=dt.date(2026, 12, 4), end=None, all_day=True)
+    found = Claim(Detection(summary="Summit", start=dt.date(2026, 12, 4), end=None, all_day=True),
+                  SourceRef("news", "a.md", "Title", None, NOW, "AFP"))
     store.replace_claims("news:a.md", NOW, [("u1", found), ("u2", found)])
     store.replace_claims("news:a.md", NOW, [("u3", found)])
     assert [uid for uid, _ in store.claims_of("news:a.md")] == ["u3"]
-    assert store.claims_for("u1") == []
-    assert store.claims_for("u3") == [("news:a.md", NOW, found)]
+    assert store.claims_for(["u1", "u3"]) == {"u1": [], "u3": [found]}
 
 
 def test_alerts_are_written_once_and_listed_newest_first(store: Store) -> None:
