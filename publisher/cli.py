@@ -88,6 +88,25 @@ def run(config_path: Path, quiet: bool, verbose: bool, now_text: str | None) -> 
     sys.exit(1 if report.problems else 0)
 
 
+@cli.command()
+@common
+@click.option("--host", metavar="HOST", help="Address to listen on (default: serve.host, 127.0.0.1).")
+@click.option("--port", type=click.IntRange(0, 65535), metavar="PORT",
+              help="Port to listen on (default: serve.port, 8080; 0 picks a free one).")
+def serve(config_path: Path, quiet: bool, verbose: bool, host: str | None, port: int | None) -> None:
+    """Run for real: poll, publish, remind and deliver on a schedule, and serve the feeds over HTTP.
+
+    Exit status 3 when another `publisher serve` already runs on the same state.
+    """
+    from publisher.serve import run_server
+
+    setup_logging(quiet, verbose)
+    if not verbose:
+        logging.getLogger("apscheduler").setLevel(logging.WARNING)
+    config = load_config(config_path)
+    sys.exit(run_server(config, host=host, port=port))
+
+
 @cli.command("check-config")
 @common
 def check_config(config_path: Path, quiet: bool, verbose: bool) -> None:
@@ -118,6 +137,78 @@ def events(config_path: Path, quiet: bool, verbose: bool, show_all: bool, now_te
             click.echo(json.dumps(event_to_json(event), ensure_ascii=False))
     else:
         events_table(rows)
+
+
+@cli.group(invoke_without_command=True)
+@common
+@click.option("--state", "states", multiple=True, type=click.Choice(["pending", "failed", "delivered", "dead"]),
+              help="Only deliveries in this state (repeat for several).")
+@click.option("--endpoint", metavar="NAME", help="Only deliveries to this webhook or notify endpoint.")
+@click.option("--limit", type=click.IntRange(1), default=100, show_default=True, help="Show at most this many.")
+@click.option("--json", "as_json", is_flag=True, help="JSON lines instead of a table.")
+@click.pass_context
+def deliveries(ctx: click.Context, config_path: Path, quiet: bool, verbose: bool, states: tuple[str, ...],
+               endpoint: str | None, limit: int, as_json: bool) -> None:
+    """List webhook and notification deliveries: state, attempts, next attempt, last error."""
+    ctx.obj = config_path
+    if ctx.invoked_subcommand is not None:
+        return
+    from publisher.deliver import listing, outbox
+    from publisher.deliver.endpoints import destinations
+    from publisher.store import open_store
+
+    config = load_config(config_path)
+    try:
+        with open_store(config) as store:
+            rows = outbox.listing(store, states=states, endpoint=endpoint, limit=limit)
+            counts = outbox.counts(store)
+    except PublisherError as exc:
+        click.echo(f"error: {exc}", err=True)
+        sys.exit(2)
+    known = destinations(config)
+    if as_json:
+        listing.print_json(rows, known)
+    else:
+        listing.print_table(rows, known, counts)
+
+
+@deliveries.command("replay")
+@common
+@click.argument("ident", metavar="ID")
+@click.option("--now", "now_text", metavar="ISO-8601", help="Send as of this moment (default: the clock).")
+@click.pass_context
+def deliveries_replay(ctx: click.Context, config_path: Path, quiet: bool, verbose: bool, ident: str,
+                      now_text: str | None) -> None:
+    """Send delivery ID again now (dead or delivered ones too), under the same webhook-id."""
+    from click.core import ParameterSource
+
+    from publisher.deliver import replay
+    from publisher.store import open_store
+
+    setup_logging(quiet, verbose)
+    if ctx.get_parameter_source("config_path") == ParameterSource.DEFAULT and isinstance(ctx.obj, Path):
+        config_path = ctx.obj  # `publisher deliveries --config X replay ID`
+    config = load_config(config_path)
+    now = parse_now(now_text)
+    try:
+        with open_store(config) as store:
+            row, _report = replay(config, store, ident, now=now)
+    except KeyError:
+        click.echo(f"error: no delivery {ident} (list them with publisher deliveries)", err=True)
+        sys.exit(2)
+    except PublisherError as exc:
+        click.echo(f"error: {exc}", err=True)
+        sys.exit(2)
+    if row.state == "delivered":
+        if not quiet:
+            click.echo(f"{row.id} to {row.endpoint}: delivered (webhook-id {row.message_id})")
+        sys.exit(0)
+    from publisher.deliver.endpoints import destinations, redact_all
+
+    error = redact_all(row.last_error or "", destinations(config))
+    later = f"; next attempt {row.next_attempt_at.isoformat()}" if row.next_attempt_at else ""
+    click.echo(f"{row.id} to {row.endpoint}: {row.state}: {error}{later}", err=True)
+    sys.exit(1)
 
 
 @cli.command()

@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import Annotated, Any, Literal
 
 import yaml
-from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
+from pydantic import BaseModel, ConfigDict, Field, SecretStr, ValidationError, field_validator, model_validator
 
 from publisher.errors import ConfigError
 
@@ -157,9 +157,117 @@ class View(Strict):
 
 
 class Serve(Strict):
+    """`publisher serve`: where it listens, the optional feed token, how often files sources are read."""
+
     host: str = "127.0.0.1"
     port: int = Field(default=8080, ge=0, le=65535)
     token: str | None = None
+    files_every: dt.timedelta = dt.timedelta(minutes=1)
+
+    @field_validator("files_every", mode="before")
+    @classmethod
+    def _duration(cls, value: Any) -> dt.timedelta:
+        return parse_duration(value)
+
+    @field_validator("token")
+    @classmethod
+    def _token(cls, value: str | None) -> str | None:
+        if value is not None and not re.fullmatch(r"[A-Za-z0-9_.~-]+", value):
+            raise ValueError("the token goes in URLs: use only letters, digits and _.~- ; make one with "
+                             "python -c 'import secrets; print(secrets.token_urlsafe())'")
+        return value
+
+
+DELIVERY_KINDS = ("new", "updated", "postponed", "cancelled", "reminder")
+SECRET = re.compile(r"^whsec_[A-Za-z0-9+/]+={0,2}$")
+
+
+def parse_retry(value: Any) -> list[dt.timedelta]:
+    """The waits between delivery attempts, as a list of durations."""
+    if not isinstance(value, list):
+        raise ValueError("write retry as a list of waits between attempts, such as [5s, 5m, 30m, 2h]")
+    return [parse_duration(v) for v in value]
+
+
+def parse_timeout(value: Any) -> dt.timedelta:
+    """A delivery timeout: a duration longer than zero (zero would fail every attempt)."""
+    moment = parse_duration(value)
+    if moment.total_seconds() <= 0:
+        raise ValueError("the timeout must be longer than 0s")
+    return moment
+
+
+class Delivery(Strict):
+    """How webhooks and notifications are sent and retried (an endpoint may override each key)."""
+
+    timeout: dt.timedelta = dt.timedelta(seconds=15)
+    retry: list[dt.timedelta] = Field(default_factory=lambda: [
+        dt.timedelta(seconds=5), dt.timedelta(minutes=5), dt.timedelta(minutes=30), dt.timedelta(hours=2),
+        dt.timedelta(hours=5), dt.timedelta(hours=10), dt.timedelta(hours=10)])
+
+    @field_validator("timeout", mode="before")
+    @classmethod
+    def _duration(cls, value: Any) -> dt.timedelta:
+        return parse_timeout(value)
+
+    @field_validator("retry", mode="before")
+    @classmethod
+    def _waits(cls, value: Any) -> list[dt.timedelta]:
+        return parse_retry(value)
+
+
+class Endpoint(Strict):
+    """What webhooks and notify targets share: a name, filters, the private-address guard, overrides."""
+
+    name: Annotated[str, Field(pattern=NAME)]
+    kinds: list[Literal["new", "updated", "postponed", "cancelled", "reminder"]] = Field(default_factory=list)
+    categories: list[str] = Field(default_factory=list)
+    views: list[str] = Field(default_factory=list)
+    allow_private: bool = False
+    timeout: dt.timedelta | None = None
+    retry: list[dt.timedelta] | None = None
+
+    @field_validator("timeout", mode="before")
+    @classmethod
+    def _duration(cls, value: Any) -> dt.timedelta | None:
+        return None if value is None else parse_timeout(value)
+
+    @field_validator("retry", mode="before")
+    @classmethod
+    def _waits(cls, value: Any) -> list[dt.timedelta] | None:
+        return None if value is None else parse_retry(value)
+
+
+class Webhook(Endpoint):
+    """A Standard Webhooks receiver; the secret is held as SecretStr so no repr or dump shows it."""
+
+    url: Annotated[str, Field(pattern=r"^https?://[^/?#\s]+")]
+    secret: SecretStr
+
+    @field_validator("secret", mode="before")
+    @classmethod
+    def _secret(cls, value: Any) -> Any:
+        text = value.get_secret_value() if isinstance(value, SecretStr) else value
+        if not isinstance(text, str) or not SECRET.match(text) or len(text) < 6 + 24:
+            raise ValueError("must be a Standard Webhooks secret: whsec_ and the base64 of 24 to 64 random "
+                             "bytes; make one with python -c 'import base64, os; "
+                             "print(\"whsec_\" + base64.b64encode(os.urandom(32)).decode())'")
+        return value
+
+
+class Notify(Endpoint):
+    """A chat room, mailbox or push service reached through an Apprise URL (which holds its tokens)."""
+
+    apprise: SecretStr
+
+    @field_validator("apprise", mode="before")
+    @classmethod
+    def _url(cls, value: Any) -> Any:
+        text = value.get_secret_value() if isinstance(value, SecretStr) else value
+        if not isinstance(text, str) or not re.match(r"^[a-z][a-z0-9+.-]*://\S+$", text.strip()):
+            raise ValueError("must be an Apprise URL such as slack://..., discord://..., mailtos://..., "
+                             "ntfys://TOPIC or json://HOST/PATH")
+        return value
 
 
 class Config(Strict):
@@ -173,6 +281,9 @@ class Config(Strict):
     reminders: list[dt.timedelta] = Field(default_factory=lambda: [dt.timedelta(days=1)])
     sources: list[Source] = Field(default_factory=list)
     views: list[View] = Field(default_factory=list)
+    webhooks: list[Webhook] = Field(default_factory=list)
+    notify: list[Notify] = Field(default_factory=list)
+    delivery: Delivery = Delivery()
     base_dir: Path = Path(".")
 
     @field_validator("timezone")
@@ -202,6 +313,19 @@ class Config(Strict):
         unknown = sorted({s for v in self.views for s in v.sources} - set(names))
         if unknown:
             raise ValueError(f"views name sources that do not exist: {', '.join(unknown)}")
+        return self
+
+    @model_validator(mode="after")
+    def _known_endpoints(self) -> Config:
+        """Endpoint names key the outbox, so they must be unique across webhooks and notify."""
+        names = [e.name for e in (*self.webhooks, *self.notify)]
+        doubled = sorted({n for n in names if names.count(n) > 1})
+        if doubled:
+            raise ValueError(f"webhook and notify names must be unique together; repeated: {', '.join(doubled)}")
+        views = {v.name for v in self.views}
+        unknown = sorted({v for e in (*self.webhooks, *self.notify) for v in e.views} - views)
+        if unknown:
+            raise ValueError(f"webhooks or notify name views that do not exist: {', '.join(unknown)}")
         return self
 
     def path(self, value: str | Path) -> Path:

@@ -13,7 +13,8 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections.abc import Iterable, Sequence
-from dataclasses import replace
+from dataclasses import dataclass, replace
+from functools import lru_cache
 
 from publisher.model import Change, Claim, Detection, Event, Status, When, content_hash
 
@@ -22,14 +23,31 @@ STOP = frozenset((
     "as", "is", "be", "will", "its", "his", "her", "their", "this", "that", "into", "over", "after", "before",
     "during", "new", "first", "second", "third", "annual",
 ))
+TOKEN = re.compile(r"[a-z0-9]+")
+YEAR = re.compile(r"(19|20)\d\d")
+NAME = re.compile(r"\b[A-Z][\w'’-]*[A-Za-z0-9]|\b[A-Z]\b")
 SIGNIFICANT = ("start", "end", "all_day", "location", "status")
 MOVE_WINDOW = dt.timedelta(days=120)
 
 
-def words(*texts: str | None) -> set[str]:
-    found: set[str] = set()
+@lru_cache(maxsize=65536)
+def text_words(text: str) -> frozenset[str]:
+    """Lower-case content words with a light plural strip ("visits" = "visit")."""
+    found = set()
+    for token in TOKEN.findall(text.lower()):
+        if token in STOP or len(token) < 2:
+            continue
+        if len(token) > 3 and token.endswith("s") and not token.endswith("ss"):
+            token = token[:-1]
+        found.add(token)
+    return frozenset(found)
+
+
+def words(*texts: str | None) -> frozenset[str]:
+    found: frozenset[str] = frozenset()
     for text in texts:
-        found.update(t for t in re.findall(r"[a-z0-9]+", (text or "").lower()) if t not in STOP and len(t) > 1)
+        if text:
+            found |= text_words(text)
     return found
 
 
@@ -47,38 +65,94 @@ def overlaps(a: tuple[dt.date, dt.date], b: tuple[dt.date, dt.date]) -> bool:
     return a[0] <= b[1] and b[0] <= a[1]
 
 
-def likeness(detection: Detection, event: Event) -> float:
-    """How much the words of two descriptions agree (0..1): title, place, people and category."""
-    mine = words(detection.summary, detection.location, detection.category, *detection.participants)
-    theirs = words(event.summary, event.location, event.category, *event.participants)
-    if not mine or not theirs:
+@lru_cache(maxsize=65536)
+def text_names(text: str) -> frozenset[str]:
+    """Capitalised words and acronyms: the names that tell one happening from a lookalike."""
+    return frozenset(w.lower() for w in NAME.findall(text) if w.lower() not in STOP)
+
+
+@dataclass(frozen=True)
+class Profile:
+    """What identity compares, computed once per event or detection."""
+
+    title: frozenset[str]
+    context: frozenset[str]
+    names: frozenset[str]
+    places: frozenset[str]
+    numbers: frozenset[str]
+    span: tuple[dt.date, dt.date]
+    original: dt.date | None
+    moved: bool
+
+
+def profile(item: Event | Detection) -> Profile:
+    title = words(item.summary)
+    names = text_names(item.summary).union(*(text_names(p) for p in item.participants))
+    return Profile(
+        title=title,
+        context=words(item.location, item.category, *item.participants),
+        names=names,
+        places=words(item.location),
+        numbers=frozenset(t for t in title if t[0].isdigit() and not YEAR.fullmatch(t)),
+        span=days_of(item.start, item.end),
+        original=day(item.original_start) if item.original_start is not None else None,
+        moved=item.status != "scheduled",
+    )
+
+
+def names_conflict(a: Profile, b: Profile) -> bool:
+    """Both name someone or something the other does not, and share no name but places.
+
+    "Leeds v York" and "Leeds v Hull" at the same ground, or two summits in one city hosted by
+    different people, are different happenings however alike the rest of the words are.
+    """
+    places = a.places | b.places
+    mine, theirs = a.names - places, b.names - places
+    return bool(mine - theirs) and bool(theirs - mine) and not mine & theirs
+
+
+def overlap(a: frozenset[str], b: frozenset[str]) -> float | None:
+    if not a or not b:
+        return None
+    return len(a & b) / min(len(a), len(b))
+
+
+def likeness(a: Profile, b: Profile) -> float:
+    """How much two descriptions agree (0..1); numbers that disagree ("22nd" and "23rd") say no."""
+    if a.numbers and b.numbers and not a.numbers & b.numbers or names_conflict(a, b):
         return 0.0
-    return len(mine & theirs) / min(len(mine), len(theirs))
+    title = overlap(a.title, b.title) or 0.0
+    context = overlap(a.context, b.context)
+    if context is None:
+        return title
+    return 0.7 * title + 0.3 * context
 
 
-def same_event(detection: Detection, event: Event) -> float:
-    """A score > 0 when the detection describes the stored event; 0 when it is another one."""
-    mine = days_of(detection.start, detection.end)
-    theirs = days_of(event.start, event.end)
-    alike = likeness(detection, event)
-    if overlaps(mine, theirs):
+def same_event(mine: Profile, theirs: Profile) -> float:
+    """A score > 0 when two profiles describe the same happening; 0 when they are different ones."""
+    alike = likeness(mine, theirs)
+    if overlaps(mine.span, theirs.span):
         return alike if alike >= 0.34 else 0.0
-    originals = [o for o in (detection.original_start, event.original_start) if o is not None]
-    if any(overlaps(days_of(o, None), theirs) or overlaps(days_of(o, None), mine) for o in originals):
+    originals = [o for o in (mine.original, theirs.original) if o is not None]
+    if any(overlaps((o, o), theirs.span) or overlaps((o, o), mine.span) for o in originals):
         return alike if alike >= 0.25 else 0.0
-    moved = detection.status != "scheduled" or event.status != "scheduled"
-    near = abs(mine[0] - theirs[0]) <= MOVE_WINDOW
-    if moved and near and alike >= 0.6:
+    near = abs(mine.span[0] - theirs.span[0]) <= MOVE_WINDOW
+    if (mine.moved or theirs.moved) and near and alike >= 0.6:
         return alike * 0.9
     return 0.0
 
 
 def choose_event(detection: Detection, candidates: Iterable[Event]) -> Event | None:
     """The best-matching event, or None for a new one; ties go to the earliest UID for stability."""
+    mine = profile(detection)
+    scored = ((same_event(mine, profile(event)), event) for event in candidates)
+    return best_of(scored)
+
+
+def best_of(scored: Iterable[tuple[float, Event]]) -> Event | None:
     best: tuple[float, str] | None = None
     chosen = None
-    for event in candidates:
-        score = same_event(detection, event)
+    for score, event in scored:
         if score <= 0:
             continue
         key = (-score, event.uid)
@@ -90,53 +164,61 @@ def choose_event(detection: Detection, candidates: Iterable[Event]) -> Event | N
 class Index:
     """Events by day and by title word, so a detection is compared with a few candidates, not all.
 
-    Days cover each event's span and its original date; words serve moved events, whose new date
-    overlaps nothing stored.
+    Days cover each event's span and its original date; title words serve moved events, whose new
+    date overlaps nothing stored (only the rarer words: a word shared by hundreds of events
+    narrows nothing).
     """
+
+    COMMON = 200
 
     def __init__(self, events: Iterable[Event] = ()) -> None:
         self.events: dict[str, Event] = {}
+        self.profiles: dict[str, Profile] = {}
         self.by_day: dict[dt.date, set[str]] = {}
         self.by_word: dict[str, set[str]] = {}
         for event in events:
             self.put(event)
 
     @staticmethod
-    def days(event: Event | Detection) -> list[dt.date]:
-        first, last = days_of(event.start, event.end)
+    def days(p: Profile) -> list[dt.date]:
+        first, last = p.span
         span = [first + dt.timedelta(days=i) for i in range(min((last - first).days, 366) + 1)]
-        if event.original_start is not None:
-            span.append(day(event.original_start))
-        return span
+        return span + ([p.original] if p.original is not None else [])
 
     def put(self, event: Event) -> None:
         self.drop(event.uid)
-        self.events[event.uid] = event
-        for d in self.days(event):
+        p = profile(event)
+        self.events[event.uid], self.profiles[event.uid] = event, p
+        for d in self.days(p):
             self.by_day.setdefault(d, set()).add(event.uid)
-        for word in words(event.summary):
+        for word in p.title:
             self.by_word.setdefault(word, set()).add(event.uid)
 
     def drop(self, uid: str) -> None:
-        old = self.events.pop(uid, None)
-        if old is None:
+        self.events.pop(uid, None)
+        p = self.profiles.pop(uid, None)
+        if p is None:
             return
-        for d in self.days(old):
+        for d in self.days(p):
             self.by_day.get(d, set()).discard(uid)
-        for word in words(old.summary):
+        for word in p.title:
             self.by_word.get(word, set()).discard(uid)
 
-    def candidates(self, detection: Detection) -> list[Event]:
-        """Events that could be the same: sharing a day, or a title word when something moved."""
+    def candidates(self, mine: Profile) -> set[str]:
+        """UIDs that could be the same: sharing a day, or a rarer title word when something moved."""
         uids: set[str] = set()
-        for d in self.days(detection):
+        for d in self.days(mine):
             uids |= self.by_day.get(d, set())
-        for word in words(detection.summary):
-            for uid in self.by_word.get(word, ()):
-                event = self.events[uid]
-                if detection.status != "scheduled" or event.status != "scheduled":
-                    uids.add(uid)
-        return [self.events[uid] for uid in sorted(uids)]
+        postings = sorted((self.by_word.get(w, set()) for w in mine.title), key=len)
+        for posting in [p for p in postings if len(p) <= self.COMMON] or postings[:1]:
+            uids |= {uid for uid in posting if mine.moved or self.profiles[uid].moved}
+        return uids
+
+    def choose(self, detection: Detection, exclude: set[str]) -> Event | None:
+        """The stored event this detection describes, or None."""
+        mine = profile(detection)
+        uids = sorted(self.candidates(mine) - exclude)
+        return best_of((same_event(mine, self.profiles[uid]), self.events[uid]) for uid in uids)
 
 
 def new_uid(claim: Claim, position: int) -> str:

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from typing import Any, Protocol
 
 from publisher import alerts as alerts_module
-from publisher import merge, views
+from publisher import deliver, merge, views
 from publisher.config import Config
 from publisher.detect import DETECTOR_VERSION, detect
 from publisher.errors import PublisherError, SourceError
@@ -57,6 +57,7 @@ class RunReport:
     written: list[str] = field(default_factory=list)
     problems: list[Problem] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
+    deliveries: deliver.DeliveryReport | None = None
 
 
 @dataclass
@@ -87,32 +88,50 @@ def run_once(config: Config, store: Store, *, now: dt.datetime, progress: Progre
     """
     progress = progress or Silent()
     report = RunReport()
-    fresh = harvest_all(config, store, now=now, report=report, progress=progress, only=only)
-    merge_announcements(fresh, store, now=now, report=report, progress=progress)
+    fresh, cursors = harvest_all(config, store, now=now, report=report, progress=progress, only=only)
+    merge_announcements(fresh, store, now=now, report=report, progress=progress, config=config)
+    for name, cursor in cursors.items():  # only now: a pass that died before merging polls again in full
+        store.record_poll(name, now=now, cursor=cursor)
     remind(config, store, now=now, report=report)
     publish(config, store, now=now, report=report)
+    send_due(config, store, now=now, report=report)
     return report
 
 
-def harvest_all(config: Config, store: Store, *, now: dt.datetime, report: RunReport,
-                progress: Progress, only: Iterable[str] | None = None) -> list[Announcement]:
-    """Read every enabled source (or the named ones); return the announcements that are new or changed."""
+def send_due(config: Config, store: Store, *, now: dt.datetime, report: RunReport) -> None:
+    """Deliver the webhooks and notifications that are due, last, so a slow receiver delays no feed."""
+    report.deliveries = deliver.deliver_due(config, store, now=now)
+    report.problems.extend(report.deliveries.problems)
+    report.notes.extend(report.deliveries.notes)
+
+
+def harvest_all(config: Config, store: Store, *, now: dt.datetime, report: RunReport, progress: Progress,
+                only: Iterable[str] | None = None) -> tuple[list[Announcement], dict[str, dict[str, Any]]]:
+    """Read every enabled source (or the named ones).
+
+    Returns the announcements that are new, changed, or were last read by an older detector
+    (those behind a 304 come from the store), and each source's next cursor.
+    """
     wanted = None if only is None else set(only)
     sources = [s for s in config.sources if s.enabled and (wanted is None or s.name in wanted)]
     progress.start("reading sources", len(sources))
-    fresh: list[Announcement] = []
+    fresh: dict[str, Announcement] = {}
+    cursors: dict[str, dict[str, Any]] = {}
     for source in sources:
         harvest = harvest_one(source, config, store, now=now, report=report)
         progress.advance(source.name)
         if harvest is None:
             continue
+        cursors[source.name] = harvest.state
         known = store.announcement_versions(source.name)
         for item in harvest.announcements:
             report.announcements += 1
             if known.get(item.key) != (item.hash, DETECTOR_VERSION):
-                fresh.append(item)
+                fresh[item.key] = item
+    for item in store.stale_announcements(cursors, DETECTOR_VERSION):
+        fresh.setdefault(item.key, item)
     report.sources = len(sources)
-    return fresh
+    return list(fresh.values()), cursors
 
 
 def harvest_one(source: Any, config: Config, store: Store, *, now: dt.datetime,
@@ -131,7 +150,6 @@ def harvest_one(source: Any, config: Config, store: Store, *, now: dt.datetime,
         return None
     report.problems.extend(harvest.problems)
     report.notes.extend(harvest.notes)
-    store.record_poll(source.name, now=now, cursor=harvest.state)
     return harvest
 
 
@@ -141,50 +159,59 @@ def reading_order(item: Announcement) -> tuple[str, str]:
 
 
 def merge_announcements(fresh: list[Announcement], store: Store, *, now: dt.datetime, report: RunReport,
-                        progress: Progress) -> None:
-    """Detect events in each new or changed announcement and fold them into the stored events."""
+                        progress: Progress, config: Config) -> None:
+    """Detect events in each new or changed announcement and fold them into the stored events.
+
+    Reads and writes go to the database in batches (claims of every fresh announcement up front,
+    announcements, claims and events at the end), so a pass costs a few statements, not several
+    per announcement.
+    """
     if not fresh:
+        report.unchanged_events = store.count_events()
         return
     before = {e.uid: e for e in store.events()}
     working = Working(before=before, index=merge.Index(before.values()))
-    progress.start("detecting events", len(fresh))
+    ordered = sorted(fresh, key=reading_order)
+    previous = store.claims_of_many(item.key for item in ordered)
+    replaced: dict[str, tuple[dt.datetime | None, list[tuple[str, Claim]]]] = {}
+    progress.start("detecting events", len(ordered))
     with store.transaction():
-        for item in sorted(fresh, key=reading_order):
+        for item in ordered:
             try:
-                merge_one(item, store, working, now=now)
+                replaced[item.key] = (item.published, merge_one(item, previous[item.key], store, working, now=now))
             except PublisherError as exc:
                 report.problems.append(Problem(item.key, str(exc)))
             progress.advance(item.id)
-        for uid in sorted(working.touched):
-            record_event(uid, store, working, now=now, report=report)
+        store.save_announcements([item for item in ordered if item.key in replaced], DETECTOR_VERSION)
+        store.replace_claims_many(replaced)
+        changed = [uid for uid in sorted(working.touched) if record_event(uid, store, working, now=now,
+                                                                          report=report, config=config)]
+        store.save_events(working.index.events[uid] for uid in changed)
     report.changed_announcements = len(fresh)
     report.unchanged_events = len(working.before) - report.updated_events
 
 
-def merge_one(item: Announcement, store: Store, working: Working, *, now: dt.datetime) -> None:
-    """Replace this announcement's claims with what the detector finds in it now."""
+def merge_one(item: Announcement, previous: list[tuple[str, Claim]], store: Store, working: Working, *,
+              now: dt.datetime) -> list[tuple[str, Claim]]:
+    """This announcement's new claims, each assigned to an event; the events are refolded."""
     result = detect(item, now=now)
     ref = reference(item)
-    previous = store.claims_of(item.key)
     working.claims_of(store, [uid for uid, _ in previous])
     for uid, _ in previous:
-        working.claims[uid] = [c for c in working.claims[uid] if c.ref.announcement != item.id
-                               or c.ref.source != item.source]
+        working.claims[uid] = [c for c in working.claims[uid] if (c.ref.source, c.ref.announcement)
+                               != (item.source, item.id)]
     assigned: list[tuple[str, Claim]] = []
     for position, detection in enumerate(result.events):
-        taken = {uid for uid, _ in assigned}
-        candidates = [e for e in working.index.candidates(detection) if e.uid not in taken]
-        match = merge.choose_event(detection, candidates)
+        match = working.index.choose(detection, {uid for uid, _ in assigned})
         claim = Claim(detection, ref)
         uid = match.uid if match else merge.new_uid(claim, position)
         working.claims_of(store, [uid])
         working.claims.setdefault(uid, []).append(claim)
         assigned.append((uid, claim))
         refold(uid, working, now=now)
-    store.save_announcement(item, DETECTOR_VERSION)
-    store.replace_claims(item.key, item.published, assigned)
     for uid in {uid for uid, _ in previous} - {uid for uid, _ in assigned}:
         refold(uid, working, now=now)
+    return assigned
 
 
 def reference(item: Announcement) -> SourceRef:
@@ -202,27 +229,33 @@ def refold(uid: str, working: Working, *, now: dt.datetime) -> None:
     working.index.put(merge.fold(uid, claims, working.before.get(uid), now=now))
 
 
-def record_event(uid: str, store: Store, working: Working, *, now: dt.datetime, report: RunReport) -> None:
-    """Save the event's new state and write the alert its change calls for."""
+def record_event(uid: str, store: Store, working: Working, *, now: dt.datetime, report: RunReport,
+                 config: Config) -> bool:
+    """Count the event's change and write the alert it calls for; True when its state must be saved."""
     old, new = working.before.get(uid), working.index.events.get(uid)
     if new is None:
         if old is not None:
             store.delete_event(uid)
-        return
+        return False
     if new == old:
-        return
-    store.save_event(new)
+        return False
     kind = merge.alert_kind(old, new)
     if old is None:
         report.new_events += 1
     elif kind is not None:
         report.updated_events += 1
-    if kind is None:
-        return
-    changes = merge.significant_changes(old, new) if old else []
-    alert = alerts_module.make_alert(kind, new, changes, now=now)
-    if store.add_alert(alert):
-        report.alerts.append(alert)
+    if kind is not None:
+        changes = merge.significant_changes(old, new) if old else []
+        keep_alert(alerts_module.make_alert(kind, new, changes, now=now), store, report, config, now=now)
+    return True
+
+
+def keep_alert(alert: Alert, store: Store, report: RunReport, config: Config, *, now: dt.datetime) -> None:
+    """Store a new alert (once: ids are derived) with its deliveries, together or not at all."""
+    with store.transaction():
+        if store.add_alert(alert):
+            report.alerts.append(alert)
+            deliver.enqueue(config, store, alert, now=now)
 
 
 def remind(config: Config, store: Store, *, now: dt.datetime, report: RunReport) -> None:
@@ -231,8 +264,7 @@ def remind(config: Config, store: Store, *, now: dt.datetime, report: RunReport)
         return
     upcoming = store.events(since=now.date())
     for alert in alerts_module.due_reminders(upcoming, config.reminders, now=now):
-        if store.add_alert(alert):
-            report.alerts.append(alert)
+        keep_alert(alert, store, report, config, now=now)
 
 
 def in_window(event: Event, config: Config, *, now: dt.datetime) -> bool:
@@ -288,4 +320,6 @@ def summarize(report: RunReport) -> Iterable[str]:
     yield (f"events: {report.new_events} new, {report.updated_events} updated, "
            f"{report.unchanged_events} unchanged")
     yield f"alerts written: {len(report.alerts)}; files written: {', '.join(report.written) or 'none (unchanged)'}"
+    if report.deliveries is not None and (report.deliveries.attempted or report.deliveries.postponed):
+        yield report.deliveries.summary()
     yield f"problems: {len(report.problems)}"

@@ -54,6 +54,7 @@ announcements = sa.Table(
     sa.Column("url", sa.Text),
     sa.Column("title", sa.Text),
     sa.Column("origin", sa.Text),
+    sa.Column("timezone", sa.String(64)),
     sa.Column("published", sa.String(40)),
     sa.Column("basis", sa.String(40)),
     sa.Column("fetched_at", sa.String(40), nullable=False),
@@ -97,7 +98,62 @@ def migration_1(conn: Connection) -> None:
         table.create(conn, checkfirst=True)
 
 
-MIGRATIONS: list[Callable[[Connection], None]] = [migration_1]
+# The delivery outbox (publisher.deliver.outbox runs the queries). One row per alert and endpoint,
+# written in the alert's transaction; `next_attempt_at` is NULL once a row is delivered or dead, so
+# the due index holds only live rows. `claim` is the token of the attempt in flight.
+deliveries = sa.Table(
+    "deliveries", metadata,
+    sa.Column("id", sa.String(64), primary_key=True),
+    sa.Column("alert_id", sa.String(200), nullable=False, index=True),
+    sa.Column("event_uid", sa.String(200), nullable=False),
+    sa.Column("kind", sa.String(20), nullable=False),
+    sa.Column("endpoint", sa.String(200), nullable=False, index=True),
+    sa.Column("channel", sa.String(20), nullable=False),
+    sa.Column("message_id", sa.String(64), nullable=False),
+    sa.Column("state", sa.String(20), nullable=False),
+    sa.Column("attempts", sa.Integer, nullable=False, default=0),
+    sa.Column("created_at", sa.String(40), nullable=False),
+    sa.Column("next_attempt_at", sa.String(40), index=True),
+    sa.Column("last_attempt_at", sa.String(40)),
+    sa.Column("delivered_at", sa.String(40)),
+    sa.Column("last_status", sa.Integer),
+    sa.Column("last_error", sa.Text),
+    sa.Column("claim", sa.String(40)),
+    sa.Column("payload", sa.Text, nullable=False),
+)
+
+# Endpoints a receiver disabled (410 Gone); `fingerprint` is a hash of the URL, so a new URL
+# under the same name starts enabled again without the URL (which may hold tokens) being stored.
+endpoint_state = sa.Table(
+    "endpoint_state", metadata,
+    sa.Column("name", sa.String(200), primary_key=True),
+    sa.Column("fingerprint", sa.String(64), nullable=False),
+    sa.Column("disabled_at", sa.String(40)),
+    sa.Column("reason", sa.Text),
+)
+
+
+def migration_2(conn: Connection) -> None:
+    """The delivery outbox for webhooks and notifications, and disabled endpoints."""
+    for table in (deliveries, endpoint_state):
+        table.create(conn, checkfirst=True)
+
+
+def add_missing_column(conn: Connection, table: sa.Table, name: str) -> None:
+    """ALTER TABLE ADD COLUMN unless it is there: a new database gets it from the table definition."""
+    present = {column["name"] for column in sa.inspect(conn).get_columns(table.name)}
+    if name not in present:
+        column = table.c[name]
+        kind = column.type.compile(dialect=conn.dialect)
+        conn.execute(sa.text(f'ALTER TABLE {table.name} ADD COLUMN "{name}" {kind}'))
+
+
+def migration_3(conn: Connection) -> None:
+    """Announcements keep the zone their front matter or source gave, for re-detection later."""
+    add_missing_column(conn, announcements, "timezone")
+
+
+MIGRATIONS: list[Callable[[Connection], None]] = [migration_1, migration_2, migration_3]
 SCHEMA_VERSION = len(MIGRATIONS)
 
 
@@ -144,16 +200,20 @@ class Store:
 
     @contextmanager
     def transaction(self) -> Iterator[Connection]:
-        """One transaction; nested calls join the outer one."""
+        """One transaction; nested calls join the outer one. Database errors become StoreError."""
         if self._conn is not None:
             yield self._conn
             return
-        with self.engine.begin() as conn:
-            self._conn = conn
-            try:
-                yield conn
-            finally:
-                self._conn = None
+        try:
+            with self.engine.begin() as conn:
+                self._conn = conn
+                try:
+                    yield conn
+                finally:
+                    self._conn = None
+        except sa.exc.SQLAlchemyError as exc:
+            reason = exc.orig if getattr(exc, "orig", None) is not None else exc
+            raise StoreError(f"state database {safe_url(str(self.engine.url))}: {reason}") from exc
 
     def close(self) -> None:
         self.engine.dispose()
@@ -197,42 +257,61 @@ class Store:
         return {row[0]: (row[1], row[2]) for row in rows}
 
     def save_announcement(self, item: Announcement, detector: str) -> None:
-        values = {"source": item.source, "url": item.url, "title": item.title, "origin": item.origin,
-                  "published": stamp(item.published),
-                  "basis": item.published_basis, "fetched_at": stamp(item.fetched_at), "hash": item.hash,
-                  "detector": detector, "text": item.text}
-        with self.transaction() as conn:
-            done = conn.execute(sa.update(announcements).where(announcements.c.key == item.key).values(**values))
-            if not done.rowcount:
-                conn.execute(sa.insert(announcements).values(key=item.key, **values))
+        self.save_announcements([item], detector)
+
+    def save_announcements(self, items: Iterable[Announcement], detector: str) -> None:
+        """Insert or replace, in batches: one statement per 500 rows, not one per row."""
+        rows = [{"key": item.key, "source": item.source, "url": item.url, "title": item.title,
+                 "origin": item.origin, "timezone": item.timezone, "published": stamp(item.published),
+                 "basis": item.published_basis,
+                 "fetched_at": stamp(item.fetched_at), "hash": item.hash, "detector": detector, "text": item.text}
+                for item in items]
+        self.replace_rows(announcements, announcements.c.key, rows, "key")
 
     def announcement(self, key: str) -> Announcement | None:
         with self.transaction() as conn:
             row = conn.execute(sa.select(announcements).where(announcements.c.key == key)).mappings().first()
-        if row is None:
-            return None
-        published = moment_from_json(row["published"])
-        fetched = moment_from_json(row["fetched_at"])
-        assert fetched is not None
-        return Announcement(source=row["source"], id=row["key"].split(":", 1)[1], text=row["text"],
-                            published=published, fetched_at=fetched, url=row["url"], title=row["title"],
-                            published_basis=row["basis"] or "unknown", origin=row["origin"])
+        return row_to_announcement(row) if row is not None else None
+
+    def stale_announcements(self, sources: Iterable[str], detector: str) -> list[Announcement]:
+        """Stored announcements last read by another detector version: they must be read again."""
+        query = (sa.select(announcements).where(announcements.c.source.in_(sorted(set(sources))))
+                 .where(announcements.c.detector != detector).order_by(announcements.c.key))
+        with self.transaction() as conn:
+            return [row_to_announcement(row) for row in conn.execute(query).mappings()]
+
+    def replace_rows(self, table: sa.Table, key: sa.Column[Any], rows: list[dict[str, Any]], name: str) -> None:
+        """Delete the rows with these keys, then insert the new ones with executemany."""
+        if not rows:
+            return
+        with self.transaction() as conn:
+            for chunk in chunks([row[name] for row in rows]):
+                conn.execute(sa.delete(table).where(key.in_(chunk)))
+            conn.execute(sa.insert(table), rows)
 
     # claims ----------------------------------------------------------------------------------
     def claims_of(self, announcement_key: str) -> list[tuple[str, Claim]]:
         """(event uid, claim) for each detection one announcement made, in its order."""
+        return self.claims_of_many([announcement_key])[announcement_key]
+
+    def claims_of_many(self, keys: Iterable[str]) -> dict[str, list[tuple[str, Claim]]]:
+        wanted = sorted(set(keys))
+        found: dict[str, list[tuple[str, Claim]]] = {key: [] for key in wanted}
         with self.transaction() as conn:
-            rows = conn.execute(sa.select(claims.c.event_uid, claims.c.data)
-                                .where(claims.c.announcement == announcement_key)
-                                .order_by(claims.c.position)).all()
-        return [(row[0], claim_from_json(json.loads(row[1]))) for row in rows]
+            for chunk in chunks(wanted):
+                rows = conn.execute(sa.select(claims.c.announcement, claims.c.event_uid, claims.c.data)
+                                    .where(claims.c.announcement.in_(chunk))
+                                    .order_by(claims.c.announcement, claims.c.position)).all()
+                for row in rows:
+                    found[row[0]].append((row[1], claim_from_json(json.loads(row[2]))))
+        return found
 
     def claims_for(self, uids: Iterable[str]) -> dict[str, list[Claim]]:
         """Every claim supporting each of the events, in publication order."""
         wanted = sorted(set(uids))
         found: dict[str, list[Claim]] = {uid: [] for uid in wanted}
         with self.transaction() as conn:
-            for chunk in (wanted[i:i + 500] for i in range(0, len(wanted), 500)):
+            for chunk in chunks(wanted):
                 rows = conn.execute(sa.select(claims.c.event_uid, claims.c.data)
                                     .where(claims.c.event_uid.in_(chunk))
                                     .order_by(claims.c.published, claims.c.announcement, claims.c.position)).all()
@@ -242,14 +321,18 @@ class Store:
 
     def replace_claims(self, announcement_key: str, published: dt.datetime | None,
                        found: list[tuple[str, Claim]]) -> None:
+        self.replace_claims_many({announcement_key: (published, found)})
+
+    def replace_claims_many(self, by_key: dict[str, tuple[dt.datetime | None, list[tuple[str, Claim]]]]) -> None:
+        """Each announcement's claims replaced by its new ones (none: the announcement claims nothing)."""
+        rows = [{"announcement": key, "position": position, "event_uid": uid, "published": stamp(published),
+                 "data": json.dumps(claim_to_json(claim), sort_keys=True, ensure_ascii=False)}
+                for key, (published, found) in by_key.items() for position, (uid, claim) in enumerate(found)]
         with self.transaction() as conn:
-            conn.execute(sa.delete(claims).where(claims.c.announcement == announcement_key))
-            if found:
-                conn.execute(sa.insert(claims), [
-                    {"announcement": announcement_key, "position": position, "event_uid": uid,
-                     "published": stamp(published),
-                     "data": json.dumps(claim_to_json(claim), sort_keys=True, ensure_ascii=False)}
-                    for position, (uid, claim) in enumerate(found)])
+            for chunk in chunks(sorted(by_key)):
+                conn.execute(sa.delete(claims).where(claims.c.announcement.in_(chunk)))
+            if rows:
+                conn.execute(sa.insert(claims), rows)
 
     # events ----------------------------------------------------------------------------------
     def events(self, *, since: dt.date | None = None) -> list[Event]:
@@ -260,19 +343,23 @@ class Store:
             rows = conn.execute(query).all()
         return [event_from_json(json.loads(row[0])) for row in rows]
 
+    def count_events(self) -> int:
+        with self.transaction() as conn:
+            return int(conn.execute(sa.select(sa.func.count()).select_from(events)).scalar_one())
+
     def event(self, uid: str) -> Event | None:
         with self.transaction() as conn:
             row = conn.execute(sa.select(events.c.data).where(events.c.uid == uid)).first()
         return event_from_json(json.loads(row[0])) if row else None
 
     def save_event(self, event: Event) -> None:
-        values = {"start_day": day_text(event.start), "last_day": event.last_day().isoformat(),
-                  "status": event.status, "last_modified": stamp(event.last_modified),
-                  "data": json.dumps(event_to_json(event), sort_keys=True, ensure_ascii=False)}
-        with self.transaction() as conn:
-            done = conn.execute(sa.update(events).where(events.c.uid == event.uid).values(**values))
-            if not done.rowcount:
-                conn.execute(sa.insert(events).values(uid=event.uid, **values))
+        self.save_events([event])
+
+    def save_events(self, items: Iterable[Event]) -> None:
+        rows = [{"uid": event.uid, "start_day": day_text(event.start), "last_day": event.last_day().isoformat(),
+                 "status": event.status, "last_modified": stamp(event.last_modified),
+                 "data": json.dumps(event_to_json(event), sort_keys=True, ensure_ascii=False)} for event in items]
+        self.replace_rows(events, events.c.uid, rows, "uid")
 
     def delete_event(self, uid: str) -> None:
         with self.transaction() as conn:
@@ -302,6 +389,21 @@ class Store:
         with self.transaction() as conn:
             rows = conn.execute(sa.select(alerts.c.id).where(alerts.c.event_uid == event_uid)).all()
         return {row[0] for row in rows}
+
+
+def row_to_announcement(row: Any) -> Announcement:
+    fetched = moment_from_json(row["fetched_at"])
+    assert fetched is not None
+    return Announcement(source=row["source"], id=row["key"].split(":", 1)[1], text=row["text"],
+                        published=moment_from_json(row["published"]), fetched_at=fetched, url=row["url"],
+                        title=row["title"], published_basis=row["basis"] or "unknown", origin=row["origin"],
+                        timezone=row["timezone"])
+
+
+def chunks(values: list[str], size: int = 500) -> Iterator[list[str]]:
+    """Slices small enough for any database's limit on bound parameters."""
+    for start in range(0, len(values), size):
+        yield values[start:start + size]
 
 
 def claim_to_json(claim: Claim) -> dict[str, Any]:

@@ -1,18 +1,735 @@
 """Find the scheduled events an announcement announces.
 
 `detect(announcement, *, now)` is the only entry point the rest of publisher uses. The reference
-for relative dates is the announcement's publication time, or `now` when it has none.
+for relative dates is the announcement's publication time, or `now` when it has none; nothing
+here reads the clock.
+
+The pipeline: sentences -> temporal expressions (temporal.py), resolved against the reference
+day with each sentence's tense (cues.py) -> each day-level expression becomes a candidate when
+its sentence names a happening (titles.py) that is still to come -> candidates about the same
+happening merge -> each survivor gets a title, place and zone (places.py) and becomes a
+Detection. Every expression also becomes a Mention saying whether it was used and, if not, why.
 """
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
+import re
+from dataclasses import dataclass, field
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
-from publisher.model import Announcement, DetectResult
+from publisher.detect import cues, places, titles
+from publisher.detect.sentences import Sentence, SentenceIndex, split_sentences
+from publisher.detect.temporal import Timex, find_timexes
+from publisher.model import Announcement, DetectResult, Detection, Evidence, Mention, Status
 
-DETECTOR_VERSION = "0"
+DETECTOR_VERSION = "1.0"
+
+MAX_EVENTS = 50
+DURATION = re.compile(r"\b(two|three|four|five|six|seven|eight|nine|ten|\d{1,2})[- ]day\b", re.I)
+DURATION_WORDS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
+                  "ten": 10}
+OPEN_START = re.compile(r"\b(?:from|starting|beginning|begins?|starts?|commenc\w+|kicks?\s+off|opens?|"
+                        r"to\s+begin|to\s+start|will\s+begin|will\s+start)\b(?:\s+\w+){0,3}\s+$", re.I)
+FIELD_LINE = re.compile(r"^\s*(?:\*\*)?(?P<key>time\s+and\s+(?:location|place|venue)|time|when|date|location|"
+                        r"venue|where|place)\s*(?:\*\*)?\s*[:–—-]\s*(?P<value>.+)$", re.I | re.M)
+DATELINE = re.compile(r"^\s*(?P<place>[A-Z][A-Za-z.'’ -]{1,40}?)(?:,\s*(?P<region>[A-Z][A-Za-z. ]{1,20}))?"
+                      r"\s*(?:\(|:|—|–|-{1,2}\s|,\s*(?=[A-Z][a-z]{2}\.? \d))", re.M)
+
+
+@dataclass
+class Candidate:
+    """A day (or range) that a sentence presents as a coming happening."""
+
+    first: dt.date
+    last: dt.date
+    sentence: Sentence
+    timex: Timex | None
+    trigger: titles.Trigger | None
+    time: dt.time | None = None
+    end_time: dt.time | None = None
+    zone: str | None = None
+    status: Status = "scheduled"
+    original: dt.date | None = None
+    anaphoric: bool = False
+    future_cue: bool = False
+    relative: bool = False
+    order: int = 0
+    members: list[Timex] = field(default_factory=list)
+    anchor: Timex | None = None
+    title: str | None = None
+
+
+@dataclass
+class Document:
+    """What the detector knows about the whole announcement."""
+
+    announcement: Announcement
+    text: str
+    ref: dt.date
+    sentences: list[Sentence]
+    index: SentenceIndex
+    tense: cues.TenseIndex
+    url_country: str | None
+    fates: dict[int, tuple[bool, str | None]] = field(default_factory=dict)
+    place_cache: dict[int, list[places.Place]] = field(default_factory=dict)
+    all_places: list[places.Place] | None = None
+    trigger_cache: dict[str, tuple[titles.Trigger, ...]] = field(default_factory=dict)
+    place_starts: list[int] = field(default_factory=list)
+    default_time: tuple[dt.time, dt.time | None, str | None] | None = None
+    default_place: str | None = None
 
 
 def detect(announcement: Announcement, *, now: dt.datetime) -> DetectResult:
-    """Placeholder until the detector lands: finds nothing."""
-    return DetectResult(events=(), mentions=())
+    """Events announced by `announcement`, and the fate of every date or time it mentions."""
+    text = announcement.text or ""
+    reference = announcement.published or now
+    ref = reference_day(reference, announcement.timezone)
+    sentences = split_sentences(text)
+    doc = Document(announcement=announcement, text=text, ref=ref, sentences=sentences,
+                   index=SentenceIndex(sentences), tense=cues.TenseIndex(text, sentences),
+                   url_country=places.country_from_url(announcement.url))
+    dayfirst = announcement.dayfirst if announcement.dayfirst is not None else infer_dayfirst(doc)
+    timexes = find_timexes(text, ref, dayfirst=dayfirst, tense_at=doc.tense.direction)
+    read_field_lines(doc, timexes)
+    candidates = join_closures(doc, collect_candidates(doc, timexes))
+    merged = merge_candidates(candidates)
+    detections = [to_detection(doc, c) for c in merged[:MAX_EVENTS]]
+    mentions = build_mentions(doc, timexes)
+    notes: list[str] = []
+    if announcement.published is None:
+        notes.append(f"no publication date: relative dates read from {ref.isoformat()}")
+    return DetectResult(events=tuple(detections), mentions=tuple(mentions), notes=tuple(notes))
+
+
+def reference_day(moment: dt.datetime, zone: str | None) -> dt.date:
+    """The publication day in the source's zone when it is known (else as stamped)."""
+    if zone and moment.tzinfo is not None and (moment.hour or moment.minute):
+        tz = zone_info(zone)
+        if tz is not None:
+            return moment.astimezone(tz).date()
+    return moment.date()
+
+
+def infer_dayfirst(doc: Document) -> bool:
+    """Numeric dates are month-first only for US-looking sources (US address, American zone or
+    places); everyone else writes the day first."""
+    if doc.url_country:
+        return doc.url_country != "US"
+    zone = doc.announcement.timezone or ""
+    if zone.startswith("America/") or zone.startswith("US/"):
+        return False
+    if zone:
+        return True
+    found = [p for p in document_places(doc) if p.start < 2000]
+    if any(p.country == "US" for p in found):
+        return False
+    return not re.search(r"\b(?:[A-Z][a-z]+ \d{1,2}, \d{4})\b", doc.text[:2000])
+
+
+def read_field_lines(doc: Document, timexes: list[Timex]) -> None:
+    """"Time and location: 1.15-1.55pm, Darwin Lecture Theatre" lines give defaults to a listing."""
+    for match in FIELD_LINE.finditer(doc.text):
+        key = match.group("key").lower()
+        value_start, value_end = match.span("value")
+        if "time" in key or key == "when":
+            for timex in timexes:
+                if value_start <= timex.start < value_end and timex.kind == "time" and timex.time:
+                    doc.default_time = (timex.time, timex.end_time, timex.zone)
+                    doc.fates[id(timex)] = (True, None)
+                    break
+        if key != "time" and key not in ("when", "date"):
+            value = match.group("value")
+            value = re.sub(r"^[^A-Za-z]*?(?:\d[\d.:–-]*\s*(?:[ap]\.?m\.?)?\s*,\s*)", "", value).strip()
+            value = re.sub(r"\s+[A-Z]{1,2}\d[\dA-Z]?\s*\d[A-Z]{2}\.?$", "", value).strip(" .")
+            value = re.sub(r"\.\s.*$", "", value)
+            if value:
+                doc.default_place = value[:120]
+
+
+# ---------------------------------------------------------------------------------------------
+# Candidates
+
+
+def collect_candidates(doc: Document, timexes: list[Timex]) -> list[Candidate]:
+    candidates: list[Candidate] = []
+    last_time_end: int | None = None
+    last_time_sentence: int | None = None
+    for order, timex in enumerate(timexes):
+        sentence_index = doc.index.index_of(timex.start)
+        sentence = doc.sentences[sentence_index] if doc.sentences else Sentence(0, len(doc.text), doc.text)
+        conversion = (timex.time is not None and last_time_sentence == sentence_index
+                      and cues.is_conversion(doc.text, timex.start, last_time_end))
+        if timex.time is not None:
+            last_time_end, last_time_sentence = timex.end, sentence_index
+        if conversion:
+            doc.fates[id(timex)] = (False, "conversion of a time already given")
+            continue
+        if timex.kind == "date":
+            found = date_candidates(doc, timex, sentence, order)
+            candidates.extend(found)
+        elif timex.kind == "time":
+            found = time_candidates(doc, timex, sentence, order, candidates, timexes)
+            candidates.extend(found)
+        elif id(timex) not in doc.fates:
+            doc.fates[id(timex)] = (False, coarse_reason(doc, timex))
+    return candidates
+
+
+def coarse_reason(doc: Document, timex: Timex) -> str:
+    if timex.kind == "ref":
+        return "not a date (reference to now, past or future)"
+    return f"vague ({timex.granularity}, no day)"
+
+
+DATELINE_LEAD = re.compile(r"[\s*#>•-]*(?:[A-Z][A-Za-z.'’-]*\.?,?\s{1,3}){0,4}[(\[]?\s*")
+LISTING_REST = re.compile(r"\s*[:–—-]?\s*((?:[\"“‘'(]?[A-Z0-9][\w'’:,.!?&-]*[\"”’')]?\s{0,2}){2,})")
+RESUME = re.compile(r"\b(?:resum\w+|reopen\w*|re-open\w*|return\w*\s+to\s+normal|back\s+to\s+normal|"
+                    r"until|till|through)\b", re.I)
+
+
+def date_candidates(doc: Document, timex: Timex, sentence: Sentence, order: int) -> list[Candidate]:
+    """Zero or more candidates for a day-level expression, recording the mention's fate."""
+    role = cues.date_role(doc.text, timex.start, timex.end, sentence)
+    if timex.is_range and role == "boundary" and re.search(r"\b(?:from|between)\s+$",
+                                                           doc.text[max(0, timex.start - 10):timex.start]):
+        role = None
+    status_words = cues.status_of(sentence.text)
+    if role == "original" and status_words in ("postponed", "cancelled") and \
+            not re.search(r"\b(?:to|until|till|for)\s+(?:\w+\s+){0,2}\d", sentence.text[timex.end - sentence.start:]):
+        role = None  # "the hearing that had been scheduled for April 14 has been postponed": that day, postponed
+    reject = {"report": "the day it was said or reported, not an event",
+              "boundary": "edge of a window (until, through, as of), not an event",
+              "approximate": "vague (approximate day)",
+              "original": "superseded original date"}
+    if role in reject:
+        doc.fates[id(timex)] = (False, reject[role])
+        return []
+    spans = day_spans(doc, timex)
+    final = max(last for _, last in spans)
+    first_day = min(first for first, _ in spans)
+    if final < doc.ref:
+        doc.fates[id(timex)] = (False, "past")
+        return []
+    if first_day <= doc.ref and is_dateline(doc, timex):
+        doc.fates[id(timex)] = (False, "dateline (publication date), not an event")
+        return []
+    if timex.part_of_day == "MO" and first_day == doc.ref and timex.relative:
+        doc.fates[id(timex)] = (False, "past (earlier today)")
+        return []
+    trigger = titles.find_trigger(sentence.text, timex.start - sentence.start, doc.trigger_cache)
+    title = None
+    if trigger is None:
+        listing = listing_title(doc, timex)
+        if listing is None:
+            doc.fates[id(timex)] = (False, "not an event (nothing happens in its sentence)")
+            return []
+        title = listing
+        headline = titles.find_trigger(doc.announcement.title or "")
+        trigger = titles.Trigger(timex.end - sentence.start, timex.end - sentence.start, "listing",
+                                 headline.category if headline else "event")
+    if cues.is_hedged(sentence.text) and not cues.FUTURE_PATTERN.search(sentence.text[:timex.start - sentence.start]):
+        doc.fates[id(timex)] = (False, "not an event (hedged or conditional)")
+        return []
+    direction = doc.tense.direction(timex.start, timex.end)
+    future, past = doc.tense.sentence_direction(sentence.start, sentence.end)
+    if first_day <= doc.ref and final <= doc.ref and (
+            direction < 0 or (direction == 0 and past > 0) or (future == 0 and past == 0 and not timex.time)
+            or reported_before(doc, sentence, timex)):
+        doc.fates[id(timex)] = (False, "past (reported as done)")
+        return []
+    status, original = sentence_status(doc, sentence, timex, role)
+    found: list[Candidate] = []
+    for first, last in spans:
+        if last < doc.ref:
+            continue
+        found.append(Candidate(first=first, last=last, sentence=sentence, timex=timex, trigger=trigger,
+                               time=timex.time, end_time=timex.end_time, zone=timex.zone, status=status,
+                               original=original, future_cue=future > 0 or direction > 0, relative=timex.relative,
+                               order=order, members=[timex], title=title))
+    if found:
+        doc.fates[id(timex)] = (True, None)
+    else:
+        doc.fates[id(timex)] = (False, "past")
+    return found
+
+
+def is_dateline(doc: Document, timex: Timex) -> bool:
+    """A publication stamp: the date opens the text or a line, led at most by a place name."""
+    line_start = doc.text.rfind("\n", 0, timex.start) + 1
+    lead = doc.text[line_start:timex.start]
+    if not DATELINE_LEAD.fullmatch(lead):
+        return False
+    return line_start == 0 or timex.start < 400 or not doc.text[timex.end:doc.text.find("\n", timex.end)].strip()
+
+
+def listing_title(doc: Document, timex: Timex) -> str | None:
+    """A listing line: "Thursday 11 October  Lousy Tale of the Naked Ape" names its event after
+    the date; the title is the rest of the line."""
+    line_start = doc.text.rfind("\n", 0, timex.start) + 1
+    if doc.text[line_start:timex.start].strip(" \t*#>•-"):
+        return None
+    line_end = doc.text.find("\n", timex.end)
+    rest = doc.text[timex.end:line_end if line_end >= 0 else len(doc.text)]
+    match = LISTING_REST.match(rest)
+    if match is None or len(rest.strip()) < 8:
+        return None
+    return titles.tidy(match.group(1), 10)
+
+
+def reported_before(doc: Document, sentence: Sentence, timex: Timex) -> bool:
+    """"Ford released its results on Tuesday": a past verb governs today's date when no future
+    cue stands between it and the date."""
+    last_past = last_future = -1
+    for cue in doc.tense.cues:
+        if cue.start < sentence.start:
+            continue
+        if cue.start >= timex.start:
+            break
+        if cue.direction < 0:
+            last_past = cue.start
+        else:
+            last_future = cue.start
+    return last_past > last_future
+
+
+def day_spans(doc: Document, timex: Timex) -> list[tuple[dt.date, dt.date]]:
+    """(first, last) per happening: a list gives one per day (two days in a row joined by "and"
+    are one two-day span); a lone start with "N-day" in its sentence gets its length."""
+    assert timex.first is not None
+    if timex.is_list:
+        days = list(timex.days)
+        if len(days) == 2 and (days[1] - days[0]).days == 1 and " and " in timex.text:
+            return [(days[0], days[1])]
+        return [(day, day) for day in days]
+    first = timex.first
+    last = timex.last or first
+    if timex.last is None:
+        sentence = doc.index.at(timex.start)
+        if sentence is not None:
+            before = doc.text[sentence.start:timex.start]
+            duration = DURATION.search(sentence.text)
+            if duration and re.search(r"\bfrom\s+$", before[-8:]):
+                count_text = duration.group(1).lower()
+                count = int(count_text) if count_text.isdigit() else DURATION_WORDS.get(count_text, 1)
+                if 1 < count <= 31:
+                    last = first + dt.timedelta(days=count - 1)
+    return [(first, last)]
+
+
+def sentence_status(doc: Document, sentence: Sentence, timex: Timex, role: str | None) -> tuple[Status, dt.date | None]:
+    """Status words in the sentence (or, for a "had been due" plan, its neighbours), and the
+    superseded date when the sentence names one."""
+    status = cues.status_of(sentence.text)
+    if status is None and re.search(r"\b(?:had\s+been|was|were)\s+(?:due|scheduled|set|slated|planned)\b",
+                                    sentence.text, re.I):
+        index = doc.index.index_of(sentence.start)
+        for neighbour in doc.sentences[max(0, index - 1):index + 2]:
+            status = cues.status_of(neighbour.text)
+            if status:
+                break
+    original = None
+    if status in ("rescheduled", "postponed") and role == "new":
+        status = "rescheduled"
+    if status == "rescheduled":
+        original = original_date(doc, sentence, timex)
+    if status == "postponed" and role == "new":
+        status = "rescheduled"
+    return (status or "scheduled"), original  # type: ignore[return-value]
+
+
+def original_date(doc: Document, sentence: Sentence, timex: Timex) -> dt.date | None:
+    """The superseded date ("originally scheduled for May 13") anywhere in the document."""
+    for match in cues.ORIGINAL_PHRASE.finditer(doc.text):
+        after = doc.text[match.end():match.end() + 40]
+        found = find_timexes(after, doc.ref, tense_at=lambda _o: -1)
+        for candidate in found:
+            if candidate.start < 3 and candidate.first is not None:
+                return candidate.first
+    return None
+
+
+def time_candidates(doc: Document, timex: Timex, sentence: Sentence, order: int, earlier: list[Candidate],
+                    timexes: list[Timex]) -> list[Candidate]:
+    """A clock time with no day: it belongs to the day of the happening just announced (or to the
+    publication day when a present-tense sentence gives no other)."""
+    if id(timex) in doc.fates:
+        return []
+    trigger = titles.find_trigger(sentence.text, timex.start - sentence.start, doc.trigger_cache)
+    role = cues.date_role(doc.text, timex.start, timex.end, sentence)
+    if role in ("report", "boundary", "approximate", "original"):
+        doc.fates[id(timex)] = (False, "edge of a window or reported time, not an event")
+        return []
+    if trigger is None:
+        doc.fates[id(timex)] = (False, "not an event (nothing happens in its sentence)")
+        return []
+    direction = doc.tense.direction(timex.start, timex.end)
+    future, past = doc.tense.sentence_direction(sentence.start, sentence.end)
+    if direction < 0 or (past > 0 and future == 0):
+        doc.fates[id(timex)] = (False, "past (reported as done)")
+        return []
+    anchor, anchor_timex = previous_day(doc, timex, earlier, timexes)
+    if anchor is None:
+        doc.fates[id(timex)] = (False, "no day for this time")
+        return []
+    if anchor < doc.ref:
+        doc.fates[id(timex)] = (False, "past")
+        return []
+    status, original = sentence_status(doc, sentence, timex, role)
+    doc.fates[id(timex)] = (True, None)
+    return [Candidate(first=anchor, last=anchor, sentence=sentence, timex=timex, trigger=trigger, time=timex.time,
+                      end_time=timex.end_time, zone=timex.zone, status=status, original=original, anaphoric=True,
+                      future_cue=future > 0 or direction > 0, order=order, members=[timex], anchor=anchor_timex)]
+
+
+def previous_day(doc: Document, timex: Timex, earlier: list[Candidate],
+                 timexes: list[Timex]) -> tuple[dt.date | None, Timex | None]:
+    """The day a bare time refers to: the last day-level date within three sentences before it,
+    else the publication day when the text names no day before it."""
+    sentence_index = doc.index.index_of(timex.start)
+    for other in reversed(timexes):
+        if other.end > timex.start or other.kind != "date" or other.first is None:
+            continue
+        if doc.index.index_of(other.start) < sentence_index - 3:
+            break
+        return other.first, other
+    has_day = any(t.kind == "date" and t.start < timex.start and not t.relative for t in timexes)
+    if not has_day:
+        return doc.ref, None
+    return None, None
+
+
+def join_closures(doc: Document, candidates: list[Candidate]) -> list[Candidate]:
+    """"Closing the campus at 10 pm on Tuesday ... to resume operations on Thursday at noon" is
+    one closure from the first moment to the second."""
+    result: list[Candidate] = []
+    for cand in candidates:
+        previous = result[-1] if result else None
+        if previous is not None and previous.sentence is cand.sentence and category(previous) == "closure" \
+                and previous.last < cand.first and previous.timex is not None and cand.timex is not None:
+            between = doc.text[previous.timex.end:cand.timex.start]
+            if RESUME.search(between):
+                previous.last = cand.first
+                previous.end_time = cand.time
+                previous.members.extend(cand.members)
+                continue
+        result.append(cand)
+    return result
+
+
+# ---------------------------------------------------------------------------------------------
+# Merging
+
+
+def merge_candidates(candidates: list[Candidate]) -> list[Candidate]:
+    """One entry per happening: same days (and compatible kind and time) merge; a lone start day
+    said to begin a range joins it; a bare time joins the day it was anchored to."""
+    events: list[Candidate] = []
+    for cand in sorted(candidates, key=lambda c: (c.anaphoric, c.order)):
+        target = find_partner(events, cand)
+        if target is None:
+            events.append(cand)
+        else:
+            absorb(target, cand)
+    events.sort(key=lambda c: c.order)
+    return events
+
+
+def category(c: Candidate) -> str | None:
+    return c.trigger.category if c.trigger else None
+
+
+def find_partner(events: list[Candidate], cand: Candidate) -> Candidate | None:
+    if cand.anaphoric:
+        for event in events:
+            if cand.anchor is not None and any(m is cand.anchor for m in event.members):
+                return event
+        for event in events:
+            if (event.first, event.last) == (cand.first, cand.last) and event.time == cand.time:
+                return event
+        return None
+    for event in events:
+        if (event.first, event.last) == (cand.first, cand.last):
+            if event.time and cand.time and event.time != cand.time and not cand.anaphoric:
+                continue
+            if cand.anaphoric and event.time and cand.time and event.time != cand.time:
+                return event
+            if distinct_categories(event, cand) and not cand.anaphoric:
+                continue
+            return event
+    for event in events:
+        if cand.first == cand.last and event.first == cand.first and event.last > event.first:
+            before = cand.sentence.text[: max(0, (cand.timex.start if cand.timex else 0) - cand.sentence.start)]
+            if OPEN_START.search(before[-40:]) and not distinct_categories(event, cand):
+                return event
+        if cand.first == event.first and cand.last > cand.first and event.last == event.first \
+                and not distinct_categories(event, cand) and event.time is None:
+            return event
+    return None
+
+
+STRONG = {"visit", "summit", "election", "strike", "holiday", "closure", "match", "hearing", "earnings call",
+          "webinar", "conference", "launch", "meeting"}
+
+
+def distinct_categories(a: Candidate, b: Candidate) -> bool:
+    ca, cb = category(a), category(b)
+    if ca is None or cb is None or ca == cb:
+        return False
+    compatible = {frozenset({"visit", "summit"}), frozenset({"visit", "meeting"}), frozenset({"summit", "meeting"}),
+                  frozenset({"launch", "conference"}), frozenset({"launch", "webinar"}),
+                  frozenset({"meeting", "hearing"}), frozenset({"holiday", "closure"}),
+                  frozenset({"conference", "meeting"}), frozenset({"earnings call", "launch"}),
+                  frozenset({"earnings call", "meeting"}), frozenset({"match", "conference"}),
+                  frozenset({"election", "meeting"})}
+    if frozenset({ca, cb}) in compatible:
+        return False
+    return ca in STRONG and cb in STRONG
+
+
+def absorb(event: Candidate, other: Candidate) -> None:
+    """Fold `other` into `event`: keep the wider span, any clock time, a non-scheduled status."""
+    if other.last > event.last and other.first == event.first:
+        event.last = other.last
+    if event.time is None and other.time is not None:
+        event.time, event.end_time = other.time, other.end_time
+        event.zone = event.zone or other.zone
+        if other.anaphoric and category(other) in ("earnings call", "webinar") and category(event) != category(other):
+            event.trigger, event.sentence = other.trigger, other.sentence
+    if event.zone is None and other.zone is not None and event.time == other.time:
+        event.zone = other.zone
+    if event.status == "scheduled" and other.status != "scheduled":
+        event.status = other.status
+        event.original = other.original
+    if better_evidence(other, event):
+        event.sentence, event.trigger = other.sentence, other.trigger
+    event.future_cue = event.future_cue or other.future_cue
+    event.members.extend(other.members)
+
+
+def better_evidence(a: Candidate, b: Candidate) -> bool:
+    """Whether a's sentence states the happening better than b's (explicit range, named event)."""
+    if a.anaphoric or b.trigger is None:
+        return a.trigger is not None and b.trigger is None
+    score_a = evidence_score(a)
+    score_b = evidence_score(b)
+    return score_a > score_b
+
+
+def evidence_score(c: Candidate) -> float:
+    score = 0.0
+    if c.timex is not None and c.timex.is_range:
+        score += 2
+    if c.future_cue:
+        score += 1
+    if c.trigger is not None and c.trigger.category in STRONG:
+        score += 1
+    if c.timex is not None and not c.relative:
+        score += 0.5
+    return score
+
+
+# ---------------------------------------------------------------------------------------------
+# Detections
+
+
+def to_detection(doc: Document, c: Candidate) -> Detection:
+    found = sentence_places(doc, c.sentence)
+    headline = doc.announcement.title
+    place_names = [p.name for p in found if p.kind != "venue"]
+    summary = titles.make_title(c.sentence.text, c.trigger, place_names, headline=headline)
+    location, place_zone = event_location(doc, c, found)
+    zone_name = c.zone or place_zone or document_zone(doc)
+    if c.time is None and doc.default_time is not None and c.trigger is not None:
+        c.time, c.end_time = doc.default_time[0], doc.default_time[1]
+        zone_name = doc.default_time[2] or zone_name
+    if location is None and doc.default_place:
+        location = doc.default_place
+    tz = zone_info(zone_name) if zone_name else None
+    start: dt.date | dt.datetime
+    end: dt.date | dt.datetime | None
+    if c.time is not None:
+        tzinfo = tz or dt.UTC
+        start = dt.datetime.combine(c.first, c.time, tzinfo)
+        if c.end_time is not None:
+            end = dt.datetime.combine(c.last, c.end_time, tzinfo)
+            if end <= start:
+                end = None
+        elif c.last != c.first:
+            end = dt.datetime.combine(c.last, dt.time(23, 59), tzinfo)
+        else:
+            end = None
+        all_day = False
+        zone_out = zone_name or "UTC"
+    else:
+        start, end, all_day = c.first, c.last, True
+        zone_out = zone_name
+    evidence = Evidence(c.sentence.text, c.sentence.start, c.sentence.end)
+    return Detection(summary=summary, start=start, end=end, all_day=all_day, timezone=zone_out, location=location,
+                     participants=titles.participants(c.sentence.text), category=category(c) or "event",
+                     status=c.status, original_start=c.original, confidence=confidence(c), evidence=evidence)
+
+
+def confidence(c: Candidate) -> float:
+    value = 0.45
+    if c.future_cue:
+        value += 0.2
+    if c.timex is not None and c.timex.explicit_year:
+        value += 0.1
+    if c.trigger is not None and c.trigger.category in STRONG:
+        value += 0.15
+    if c.anaphoric:
+        value -= 0.1
+    return round(max(0.05, min(0.99, value)), 3)
+
+
+def document_places(doc: Document) -> list[places.Place]:
+    """Every place in the text, found once; a one-word region counts only in a document about its
+    country ("Punjab" with India named, not "Maritime" in a union's name)."""
+    if doc.all_places is None:
+        found = places.find_places(doc.text)
+        countries = {p.country for p in found if p.kind in ("country", "city", "state") and p.country}
+        if doc.url_country:
+            countries.add(doc.url_country)
+        doc.all_places = [p for p in found if not (p.kind == "region" and p.population < 0
+                                                   and p.country not in countries)]
+        doc.place_starts = [p.start for p in doc.all_places]
+    return doc.all_places
+
+
+def sentence_places(doc: Document, sentence: Sentence) -> list[places.Place]:
+    key = sentence.start
+    if key not in doc.place_cache:
+        everything = document_places(doc)
+        low = bisect.bisect_left(doc.place_starts, sentence.start)
+        high = bisect.bisect_left(doc.place_starts, sentence.end)
+        doc.place_cache[key] = everything[low:high]
+    return doc.place_cache[key]
+
+
+def event_location(doc: Document, c: Candidate, found: list[places.Place]) -> tuple[str | None, str | None]:
+    """(location text, zone): venue, city and country from the evidence sentence, else from its
+    neighbours, else the dateline; a virtual event says where it streams."""
+    online = places.online_location(c.sentence.text)
+    index = doc.index.index_of(c.sentence.start)
+    pool = list(found)
+    if not [p for p in pool if p.kind != "country"] and not online:
+        for neighbour in (index + 1, index - 1, index + 2):
+            if 0 <= neighbour < len(doc.sentences):
+                extra = sentence_places(doc, doc.sentences[neighbour])
+                if extra:
+                    pool.extend(extra)
+                    break
+    dateline = dateline_places(doc)
+    pool = [places.refine_city(p, pool + dateline) for p in pool]
+    pool = [places.prefer_country(p, doc.url_country) for p in pool]
+    venue = next((p for p in pool if p.kind == "venue"), None)
+    city = next((p for p in pool if p.kind == "city"), None)
+    region = next((p for p in pool if p.kind in ("state", "region")), None)
+    country = next((p for p in pool if p.kind == "country"), None)
+    visit_country = None
+    if category(c) == "visit":
+        target = titles.destination(c.sentence.text, c.trigger, [p.name for p in pool if p.kind != "venue"])
+        chosen = next((p for p in pool if p.name == target), None)
+        if chosen is not None and chosen.kind == "country":
+            visit_country = country = chosen
+            city = city if city is not None and city.country == chosen.country else None
+            region = region if region is not None and region.country == chosen.country else None
+        elif chosen is not None and chosen.kind == "city":
+            city = chosen
+    if city is None and dateline:
+        dl_city = next((p for p in dateline if p.kind == "city"), None)
+        if dl_city and (country is None or dl_city.country == country.country):
+            city = dl_city
+    parts: list[str] = []
+    if venue:
+        parts.append(venue.name)
+    if city:
+        parts.append(city.name)
+    if region and (not city or region.name not in parts):
+        parts.append(region.name)
+    country_code = (city.country if city else None) or (region.country if region else None) or \
+        (country.country if country else None)
+    if visit_country is not None:
+        country_code = visit_country.country
+    country_label = places.country_name(country_code) if country_code else None
+    if country_label and country_label not in parts and (city or region or country):
+        parts.append(country_label)
+    if online and not venue:
+        location = online
+    else:
+        location = ", ".join(dict.fromkeys(parts)) if parts else None
+    if location is None and category(c) in ("holiday", "strike", "election", "closure") and doc.url_country:
+        location = places.country_name(doc.url_country)
+    zone = None
+    for place in (city, region, country):
+        if place is not None and place.zone:
+            zone = place.zone
+            break
+    if zone is None and country_code:
+        zone = places.country_zone(country_code)
+    return location, zone
+
+
+def dateline_places(doc: Document) -> list[places.Place]:
+    """Places in the first line when it is a dateline ("NEW DELHI:", "IRVINE, Calif. (June 10)")."""
+    key = -1
+    if key in doc.place_cache:
+        return doc.place_cache[key]
+    head = doc.text[:160]
+    found: list[places.Place] = []
+    match = DATELINE.match(head)
+    if match:
+        segment = head[: match.end() + 20]
+        titled = re.sub(r"\b([A-Z])([A-Z]+)\b", lambda m: m.group(1) + m.group(2).lower(), segment)
+        found = places.find_places(titled)
+        found = [p for p in found if p.kind in ("city", "state", "country", "region")]
+    doc.place_cache[key] = found
+    return found
+
+
+def document_zone(doc: Document) -> str | None:
+    """The zone for times the text gives without one: dateline place, source zone, source country."""
+    for place in dateline_places(doc):
+        if place.zone:
+            return place.zone
+    if doc.announcement.timezone:
+        return doc.announcement.timezone
+    zone = places.country_zone(doc.url_country)
+    if zone:
+        return zone
+    for sentence in doc.sentences[:12]:
+        for place in sentence_places(doc, sentence):
+            if place.kind in ("city", "state") and place.zone:
+                return place.zone
+    return None
+
+
+def zone_info(name: str | None) -> dt.tzinfo | None:
+    if not name:
+        return None
+    offset = re.fullmatch(r"UTC([+-])(\d\d):(\d\d)", name)
+    if offset:
+        delta = dt.timedelta(hours=int(offset.group(2)), minutes=int(offset.group(3)))
+        return dt.timezone(delta if offset.group(1) == "+" else -delta)
+    if name == "UTC":
+        return dt.UTC
+    try:
+        return ZoneInfo(name)
+    except (ZoneInfoNotFoundError, ValueError):
+        return None
+
+
+# ---------------------------------------------------------------------------------------------
+# Mentions
+
+
+def build_mentions(doc: Document, timexes: list[Timex]) -> list[Mention]:
+    mentions: list[Mention] = []
+    for timex in timexes:
+        used, reason = doc.fates.get(id(timex), (False, "not an event"))
+        for start, end, value in timex.parts or [(timex.start, timex.end, timex.value)]:
+            mentions.append(Mention(start=start, end=end, text=doc.text[start:end], value=value, used=used,
+                                    reason=None if used else reason))
+    return mentions

@@ -8,6 +8,7 @@ years the events span so the file stays small and stable.
 from __future__ import annotations
 
 import datetime as dt
+import re
 import zoneinfo
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -20,6 +21,11 @@ PRODID = "-//publisher//publisher calendar 1.0//EN"
 STATUS = {"scheduled": "CONFIRMED", "rescheduled": "CONFIRMED", "postponed": "TENTATIVE",
           "cancelled": "CANCELLED"}
 DEFAULT_LENGTH = dt.timedelta(hours=1)
+MIN_REFRESH = dt.timedelta(minutes=1)
+# RFC 5545 TEXT allows no control character but HTAB (newlines are written escaped), and UTF-8
+# cannot carry lone surrogates: either would break the file for every client, or the render itself.
+NOT_TEXT = re.compile(r"[\x00-\x08\x0b-\x1f\x7f\ud800-\udfff]")
+WEB_URL = re.compile(r"https?://[^\s]+", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -42,19 +48,40 @@ def zone_for(event: Event) -> zoneinfo.ZoneInfo | None:
 
 
 def localise(value: dt.datetime, zone: zoneinfo.ZoneInfo | None) -> dt.datetime:
-    """In the event's named zone when known (TZID + VTIMEZONE), else in UTC (`Z`)."""
-    return value.astimezone(zone) if zone is not None else value.astimezone(dt.UTC)
+    """In the event's named zone when known (TZID + VTIMEZONE), else in UTC (`Z`).
+
+    Going through UTC turns a wall time that does not exist (inside a spring-forward gap) into
+    the real one. The second 01:30 of a fall-back night cannot be written as TZID local time
+    (RFC 5545 reads an ambiguous local time as the first one), so that instant is written in UTC.
+    """
+    moment = value.astimezone(dt.UTC)
+    if zone is None:
+        return moment
+    local = moment.astimezone(zone)
+    if local.replace(fold=0).utcoffset() != local.utcoffset():
+        return moment
+    return local
 
 
 def timing(event: Event) -> tuple[dt.date | dt.datetime, dt.date | dt.datetime]:
     """DTSTART and DTEND; all-day DTEND is the day after the last day, timed DTEND defaults to an hour."""
     if event.all_day or not isinstance(event.start, dt.datetime):
         start = event.start.date() if isinstance(event.start, dt.datetime) else event.start
-        return start, event.last_day() + dt.timedelta(days=1)
+        return start, max(event.last_day(), start) + dt.timedelta(days=1)
     zone = zone_for(event)
     start_at = localise(event.start, zone)
     end_at = event.end if isinstance(event.end, dt.datetime) and event.end > event.start else None
     return start_at, localise(end_at, zone) if end_at else start_at + DEFAULT_LENGTH
+
+
+def text(value: str) -> str:
+    """Plain text a content line can carry: CR and CRLF become LF, other control characters go."""
+    return NOT_TEXT.sub("", value.replace("\r\n", "\n").replace("\r", "\n"))
+
+
+def web_url(url: str | None) -> str | None:
+    """Only http(s) links reach a client that makes URL clickable (never `javascript:` from a source)."""
+    return url if url and WEB_URL.fullmatch(url) else None
 
 
 def description(event: Event) -> str:
@@ -72,11 +99,13 @@ def description(event: Event) -> str:
             if ref.origin:
                 label += f" ({ref.origin})"
             when = f" ({ref.published.date().isoformat()})" if ref.published else ""
-            lines.append(f"- {ref.source}: {label}{when}" + (f" {ref.url}" if ref.url else ""))
+            url = web_url(ref.url)
+            lines.append(f"- {ref.source}: {label}{when}" + (f" {url}" if url else ""))
     return "\n".join(lines)
 
 
 def vevent(event: Event, info: CalendarInfo) -> icalendar.Event:
+    """One VEVENT; DTSTAMP is the last change (not the clock), so unchanged events keep their bytes."""
     start, end = timing(event)
     component = icalendar.Event()
     component.add("uid", event.uid)
@@ -84,19 +113,19 @@ def vevent(event: Event, info: CalendarInfo) -> icalendar.Event:
     component.add("created", event.first_seen.astimezone(dt.UTC))
     component.add("last-modified", event.last_modified.astimezone(dt.UTC))
     component.add("sequence", event.sequence)
-    component.add("summary", event.summary)
+    component.add("summary", text(event.summary))
     component.add("dtstart", start)
     component.add("dtend", end)
     component.add("status", STATUS.get(event.status, "CONFIRMED"))
     component.add("transp", "TRANSPARENT" if event.all_day else "OPAQUE")
     if event.location:
-        component.add("location", event.location)
+        component.add("location", text(event.location))
     if event.category:
-        component.add("categories", [event.category])
-    text = description(event)
-    if text:
-        component.add("description", text)
-    url = next((ref.url for ref in event.sources if ref.url), None)
+        component.add("categories", [text(event.category)])
+    notes = text(description(event))
+    if notes:
+        component.add("description", notes)
+    url = next((web_url(ref.url) for ref in event.sources if web_url(ref.url)), None)
     if url:
         component.add("url", url)
     if info.alarm is not None and event.status != "cancelled":
@@ -107,33 +136,55 @@ def vevent(event: Event, info: CalendarInfo) -> icalendar.Event:
 def alarm(event: Event, before: dt.timedelta) -> icalendar.Alarm:
     component = icalendar.Alarm()
     component.add("action", "DISPLAY")
-    component.add("description", event.summary)
+    component.add("description", text(event.summary))
     component.add("trigger", -before)
     return component
 
 
 def calendar_header(info: CalendarInfo) -> icalendar.Calendar:
+    """Calendar properties; the refresh hint goes out in both forms clients read (RFC 7986, Apple/Google)."""
+    refresh = max(info.refresh, MIN_REFRESH)
     cal = icalendar.Calendar()
     cal.add("prodid", PRODID)
     cal.add("version", "2.0")
     cal.add("calscale", "GREGORIAN")
-    cal.add("name", info.name)
-    cal.add("x-wr-calname", info.name)
-    cal.add("description", info.description)
-    cal.add("x-wr-caldesc", info.description)
+    cal.add("name", text(info.name))
+    cal.add("x-wr-calname", text(info.name))
+    cal.add("description", text(info.description))
+    cal.add("x-wr-caldesc", text(info.description))
     if info.timezone:
         cal.add("x-wr-timezone", info.timezone)
     if info.url:
         cal.add("url", info.url)
-    cal.add("refresh-interval", info.refresh, parameters={"VALUE": "DURATION"})
-    cal.add("x-published-ttl", icalendar.vDuration(info.refresh))
+    cal.add("refresh-interval", icalendar.vDuration(refresh), parameters={"VALUE": "DURATION"})
+    cal.add("x-published-ttl", icalendar.vDuration(refresh))
     return cal
 
 
 def year_span(events: list[Event]) -> tuple[dt.date, dt.date]:
     """Whole years around the timed events, so VTIMEZONE does not change with every new event."""
-    days = [e.start.date() for e in events if isinstance(e.start, dt.datetime)]
+    days = [moment.date() for e in events for moment in (e.start, e.end) if isinstance(moment, dt.datetime)]
     return dt.date(min(days).year, 1, 1), dt.date(max(days).year + 1, 12, 31)
+
+
+def add_timezones(cal: icalendar.Calendar, events: list[Event]) -> None:
+    """A VTIMEZONE for every TZID in use, in TZID order.
+
+    icalendar's own `add_missing_timezones` walks a set, so the order of the blocks (and the
+    bytes, the ETag) changed from one process to the next with Python's hash seed.
+    """
+    missing = sorted(cal.get_missing_tzids())
+    if not missing:
+        return
+    first, last = year_span(events)
+    position = len(cal.timezones)
+    for tzid in missing:
+        try:
+            zone = icalendar.Timezone.from_tzid(tzid, first_date=first, last_date=last)
+        except ValueError:
+            continue
+        cal.subcomponents.insert(position, zone)
+        position += 1
 
 
 def render_calendar(events: Iterable[Event], info: CalendarInfo) -> bytes:
@@ -142,14 +193,13 @@ def render_calendar(events: Iterable[Event], info: CalendarInfo) -> bytes:
     cal = calendar_header(info)
     for event in ordered:
         cal.add_component(vevent(event, info))
-    if any(isinstance(e.start, dt.datetime) and zone_for(e) for e in ordered):
-        first, last = year_span(ordered)
-        cal.add_missing_timezones(first_date=first, last_date=last)
+    add_timezones(cal, ordered)
     data: bytes = cal.to_ical()
     return data
 
 
 def sort_key(event: Event) -> str:
+    """The start as a UTC instant (all-day: midnight UTC), comparable across zones and kinds."""
     start = event.start
     if isinstance(start, dt.datetime):
         return start.astimezone(dt.UTC).isoformat()

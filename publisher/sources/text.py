@@ -110,7 +110,7 @@ def html_to_document(html: str, url: str | None = None) -> Document:
     title = getattr(meta, "title", None) if meta else None
     published = parse_published(found) if found else None
     return Document(text=normalise(text), title=title, published=published,
-                    basis="html" if published else None)
+                    basis="html" if published else None, origin=getattr(meta, "sitename", None) if meta else None)
 
 
 def strip_tags(html: str) -> str:
@@ -152,3 +152,117 @@ def parse_document(data: bytes, where: str, *, max_bytes: int, html: bool | None
         origin=values.get("source"),
         basis="front-matter" if values.get("published") else doc.basis,
     )
+
+
+BLOCK_BREAK = {"p", "div", "section", "article", "header", "footer", "aside", "main", "blockquote", "pre",
+               "table", "ul", "ol", "dl", "figure", "figcaption", "h1", "h2", "h3", "h4", "h5", "h6", "hr",
+               "address", "details", "summary", "form", "fieldset"}
+LINE_BREAK = {"br", "li", "tr", "dt", "dd", "caption", "option"}
+CELLS = {"td", "th"}
+SCRIPT_BLOCK = re.compile(r"<(script|style|noscript|template)\b.*?</\1\s*>", re.I | re.S)
+DROPPED = {"script", "style", "noscript", "template", "iframe", "object", "embed", "svg", "math", "head"}
+
+
+def fragment_to_text(html: str) -> str:
+    """Plain text of an HTML fragment (a feed entry's content or summary), keeping paragraph breaks.
+
+    trafilatura looks for an article in a whole page and often throws a short fragment away, so
+    fragments get this plain walk instead: scripts and styles dropped, blocks on their own lines,
+    runs of inline whitespace collapsed as a browser would.
+    """
+    if not html.strip():
+        return ""
+    import lxml.etree
+    import lxml.html
+
+    cleaned = CONTROL.sub(" ", html)
+    try:
+        root = lxml.html.fragment_fromstring(cleaned, create_parent="div")
+    except (lxml.etree.ParserError, ValueError):  # an XML declaration or no content left
+        root = None
+    text = "".join(walk_text(root)) if root is not None else ""
+    if not text.strip():  # unparseable, or nested past libxml2's depth limit: strip tags instead
+        text = unescape(re.sub(r"<[^>]+>", " ", SCRIPT_BLOCK.sub(" ", cleaned)))
+    return normalise(re.sub(r"[ \t]*\n[ \t]*", "\n", re.sub(r"[ \t]+", " ", text)))
+
+
+def walk_text(root: Any) -> list[str]:
+    """Text pieces of a parsed tree in document order, with line breaks for blocks.
+
+    An explicit stack instead of recursion: feeds in the wild nest thousands of elements deep.
+    Comments and processing instructions contribute only their tails.
+    """
+    pieces: list[str] = []
+    stack: list[tuple[Any, bool, bool]] = [(root, False, False)]
+    while stack:
+        element, closing, pre = stack.pop()
+        tag = element.tag if isinstance(element.tag, str) else ""
+        if closing:
+            pieces.append("\n\n" if tag in BLOCK_BREAK else " " if tag in CELLS else "")
+            if element is not root:
+                pieces.append(inline(element.tail, preformatted=pre))
+            continue
+        if not tag or tag in DROPPED:
+            pieces.append(inline(element.tail, preformatted=pre))
+            continue
+        own_pre = pre or tag == "pre"
+        pieces.append("\n\n" if tag in BLOCK_BREAK else "\n" if tag in LINE_BREAK else "")
+        pieces.append(inline(element.text, preformatted=own_pre))
+        stack.append((element, True, pre))
+        stack.extend((child, False, own_pre) for child in reversed(element))
+    return pieces
+
+
+def inline(value: str | None, *, preformatted: bool) -> str:
+    """Text as a browser lays it out: whitespace runs become one space, except inside <pre>."""
+    if not value:
+        return ""
+    return value if preformatted else re.sub(r"\s+", " ", value)
+
+
+def unescape(value: str) -> str:
+    import html as html_module
+
+    return html_module.unescape(value)
+
+
+def decode_html(data: bytes, charset: str | None = None) -> str:
+    """HTML bytes to text: BOM, then the HTTP charset, then <meta charset>, then UTF-8, then a guess.
+
+    Pages lie about their encoding less often than they omit it; a declared charset that does not
+    fit the bytes is skipped rather than trusted, and the last resort never fails.
+    """
+    for bom, codec in ((b"\xef\xbb\xbf", "utf-8"), (b"\xff\xfe", "utf-16-le"), (b"\xfe\xff", "utf-16-be")):
+        if data.startswith(bom):
+            return data[len(bom):].decode(codec, "replace")
+    for candidate in (charset, meta_charset(data), "utf-8"):
+        decoded = try_decode(data, candidate)
+        if decoded is not None:
+            return decoded
+    from charset_normalizer import from_bytes
+
+    best = from_bytes(data[:1_000_000]).best()
+    if best is not None and best.encoding:
+        return data.decode(best.encoding, "replace")
+    return data.decode("cp1252", "replace")
+
+
+META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]+)""", re.I)
+WEB_ALIASES = {"iso-8859-1": "cp1252", "latin-1": "cp1252", "latin1": "cp1252", "us-ascii": "cp1252",
+               "ascii": "cp1252"}
+
+
+def meta_charset(data: bytes) -> str | None:
+    match = META_CHARSET.search(data[:4096])
+    return match.group(1).decode("ascii") if match else None
+
+
+def try_decode(data: bytes, charset: str | None) -> str | None:
+    """Strict decode with a charset (web aliases applied), or None when it is unknown or does not fit."""
+    if not charset:
+        return None
+    name = WEB_ALIASES.get(charset.strip().lower(), charset.strip())
+    try:
+        return data.decode(name)
+    except (LookupError, UnicodeDecodeError):
+        return None

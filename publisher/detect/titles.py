@@ -1,0 +1,363 @@
+"""Event triggers, categories, participants and short calendar titles.
+
+A calendar title is what a person would type: who, what, where in a few words ("Putin state visit
+to India", "RMT nationwide rail strike", "Apple special event"). It is built from the sentence
+that states the event: the event word (the trigger), a proper-noun name around it ("G7 Leaders'
+Summit"), the actor (the first proper name of the sentence, people by surname) and, for a visit,
+the destination.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+# (category, pattern): the first pattern that matches a sentence decides its category.
+CATEGORY_PATTERNS: list[tuple[str, str]] = [
+    ("earnings call", r"(?:earnings|conference|investor|analyst)\s+call|(?:quarter|annual|fiscal)\w*\s+(?:\w+\s+){0,4}"
+                      r"results|results\s+(?:for|of)\s+the\s+\w+\s+quarter|\bcall\b"),
+    ("webinar", r"webinar|virtual\s+(?:program|programme|event|session|panel|meeting|conference|summit)|webcast|"
+                r"livestream|live\s+stream|online\s+(?:event|session|panel)"),
+    ("strike", r"strikes?\b|walk-?outs?|industrial\s+action|stay-?away"),
+    ("election", r"elections?|polls?\b|polling|by-?elections?|referendum|vote\b|voting|counting\s+of\s+votes|"
+                 r"counting|ballot"),
+    ("holiday", r"(?:public|bank|national|special|federal|school)\s+holidays?|holidays?\b|\b[A-Z]\w+\s+Day\b"),
+    ("closure", r"\bclos(?:ed|ure|ing|es)\b|shut(?:\s+down|down)?\b|suspend(?:ed)?\s+(?:operations|services|classes)"),
+    ("visit", r"(?:state|official|working|royal|two-day|three-day|\w+-day)\s+visit|visits?\b|visiting|trip\b|"
+              r"tour\b|travels?\b|travel(?:l)?ing"),
+    ("summit", r"summits?\b"),
+    ("match", r"\bvs\.?\b|\bversus\b|\baway\s+(?:at|to)\b|\bat\s+home\s+(?:to|against)\b|\bmatch(?:es)?\b|\bgame\b|fixture|derby|kick(?:s|ed|ing)?[\s-]?off|\bfinal\b|tournament|"
+              r"championship|\bclash\b|encounter|\brace\b|grand\s+prix|\bleague\b|\bTests?\b"),
+    ("hearing", r"hearings?\b|sentencing|trial\b|arraignment|court\s+date"),
+    ("launch", r"launch(?:es|ed|ing)?|unveil(?:s|ed|ing)?|unpacked|keynote|special\s+event|media\s+event|"
+               r"product\s+event|\bevent\b"),
+    ("meeting", r"meetings?\b|\bAGM\b|general\s+meeting|\btalks\b|\bmeet\b|council|board|session|sitting|"
+                r"assembly|roundtable|round\s+table|briefing|press\s+conference|news\s+conference"),
+    ("conference", r"conferences?\b|congress|convention|forum|symposium|expo\b|exhibition|fair\b|trade\s+show|"
+                   r"\bshow\b|festival|ceremony|celebrations?|banquet|reception|parade|inauguration|concert|"
+                   r"lectures?\b|seminar|workshop|program(?:me)?\b|premiere|screening|auction|marathon"),
+    ("deadline", r"deadline|registration\s+(?:closes|ends)"),
+]
+CASE_SENSITIVE = ("holiday", "match")
+TRIGGER_PATTERN = re.compile(
+    r"(?<![A-Za-z])(?:"
+    + "|".join(f"(?P<c{index}>{pattern})" if name in CASE_SENSITIVE else f"(?P<c{index}>(?i:{pattern}))"
+               for index, (name, pattern) in enumerate(CATEGORY_PATTERNS))
+    + ")")
+CATEGORY_BY_GROUP = {f"c{index}": name for index, (name, _) in enumerate(CATEGORY_PATTERNS)}
+CASELESS_MATCH = re.compile(dict(CATEGORY_PATTERNS)["match"], re.I)
+
+EVENT_VERBS = re.compile(
+    r"\b(?:take\s+place|takes\s+place|be\s+held|is\s+held|are\s+held|will\s+hold|to\s+hold|hosts?|hosting|"
+    r"to\s+host|will\s+host|kicks?\s+off|open(?:s|ing)?|begin|begins|start|starts|commence[sd]?|"
+    r"run\b|runs\b|will\s+(?:attend|meet|address|speak|perform|play|face|visit|travel|join|tour|participate|"
+    r"receive|welcome|inaugurate|unveil|launch|announce|release|report|present|deliver|lead|open|close)|"
+    r"to\s+(?:attend|meet|address|speak|perform|play|face|visit|travel|join|vote|strike|announce|report|release)|"
+    r"plans?\s+a|fixed\s+for|set\s+for|scheduled\s+for|slated\s+for|declared|observed?|"
+    r"welcomed|hosted\s+to)\b", re.I)
+TITLE_WORDS = (r"President|Prime\s+Minister|PM|Premier|Chancellor|King|Queen|Prince|Princess|Minister|Secretary|"
+               r"Senator|Sen\.|Governor|Gov\.|Mayor|Chairman|Chairwoman|Chair|CEO|Chief|Judge|Justice|Pope|Sheikh|"
+               r"Emir|Crown\s+Prince|Mr\.?|Mrs\.?|Ms\.?|Dr\.?|Professor|Prof\.?|General|Gen\.|Commissioner|Speaker|"
+               r"Vice\s+President|Ambassador|Director|Spokesperson|Spokesman|Spokeswoman")
+PERSON = re.compile(
+    rf"\b(?:(?:[A-Z][a-z]+\s+){{0,3}}(?:{TITLE_WORDS})\s+(?:of\s+(?:the\s+)?[A-Z][\w]+(?:\s+[A-Z]\w+){{0,2}}\s+)?)"
+    rf"((?:[A-Z][a-z'’-]+|[A-Z]\.)(?:\s+(?:[A-Z][a-z'’-]+|[A-Z]\.|de|van|von|bin|al-\w+)){{0,3}})")
+PROPER_RUN = re.compile(r"(?:[A-Z][\w'’&.-]*)(?:\s{1,2}(?:[A-Z][\w'’&.-]*|of|for|and|on|the|"
+                        r"de|\d+(?:st|nd|rd|th)?)){0,7}")
+STOP_RUN_WORDS = {
+    "The", "A", "An", "In", "On", "At", "For", "From", "With", "As", "By", "To", "Of", "And", "But", "If", "It",
+    "This", "That", "These", "Those", "He", "She", "They", "We", "I", "You", "His", "Her", "Its", "Their",
+    "Our", "My", "Your", "There", "Here", "When", "While", "After", "Before", "During", "Meanwhile", "However",
+    "Also", "Accordingly", "Thereafter", "Prior", "According", "Following", "Today", "Tomorrow", "Tonight",
+    "Update", "UPDATE", "Update:", "Citing", "Amidst", "Amid", "Due", "Saturday", "Sunday", "Monday", "Tuesday",
+    "Wednesday", "Thursday", "Friday", "January", "February", "March", "April", "May", "June", "July", "August",
+    "September", "October", "November", "December", "Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sep",
+    "Sept", "Oct", "Nov", "Dec", "Mr", "Mrs", "Ms", "Dr", "Said", "Once", "Now", "Later", "Earlier", "So",
+    "Thank", "Thanks", "Please", "Join", "Tune", "Watch", "Kick-off", "Kick", "Time", "Including", "Included",
+    "Even", "Immediately", "Under", "Since", "Until", "Following", "Despite", "Although", "Though", "Because",
+    "What", "Who", "Where", "Why", "How", "Which", "Not", "No", "Yes", "All", "Any", "Each", "Every", "Both",
+}
+LEADING_JUNK = re.compile(r"^(?:[\"“”‘’'(\[*#\s-]|\*\*)+")
+ORG_HEADS = re.compile(r"\b(?:Commission|Committee|Council|Ministry|Department|Union|Congress|Party|Government|"
+                       r"Corporation|Company|Inc|Ltd|Group|Association|Federation|Board|Agency|Authority|Office|"
+                       r"University|College|School|Forum|Organisation|Organization|Institute|Bank|Court|Club|FC|"
+                       r"Society|League|Parliament|Senate|Assembly)\b")
+
+
+@dataclass(frozen=True)
+class Trigger:
+    start: int
+    end: int
+    word: str
+    category: str
+
+
+def find_trigger(sentence: str, anchor: int | None = None,
+                 cache: dict[str, tuple[Trigger, ...]] | None = None) -> Trigger | None:
+    """The event word of a sentence and its category, or None when nothing happens in it.
+
+    With `anchor` (the date's offset in the sentence) the event word nearest the date wins,
+    words before it a little more readily (the verb and its object usually precede the date);
+    otherwise the earliest. Calls and webinars name the whole happening and outrank the rest.
+    """
+    if cache is None:
+        found = all_triggers(sentence)
+    else:
+        if sentence not in cache:
+            cache[sentence] = all_triggers(sentence)
+        found = cache[sentence]
+    if found:
+        priority = [t for t in found if t.category in ("earnings call", "webinar")]
+        candidates = priority or list(found)
+        if anchor is None:
+            return min(candidates, key=lambda t: t.start)
+        return min(candidates, key=lambda t: trigger_distance(t, anchor))
+    verb = EVENT_VERBS.search(sentence)
+    if verb:
+        return Trigger(verb.start(), verb.end(), verb.group(0), "event")
+    return None
+
+
+def all_triggers(sentence: str) -> tuple[Trigger, ...]:
+    """Every event word in a sentence with its category (computed once per sentence)."""
+    found: list[Trigger] = []
+    for match in TRIGGER_PATTERN.finditer(sentence):
+        group = match.lastgroup or ""
+        name = CATEGORY_BY_GROUP.get(group, "event")
+        word = match.group(0)
+        if name == "match" and word.lower() in ("final", "race", "league", "tests", "test", "game", "clash") \
+                and not MATCH_CONTEXT.search(sentence):
+            continue
+        found.append(Trigger(match.start(), match.end(), word, name))
+    if not any(t.category == "match" for t in found):
+        for match in CASELESS_MATCH.finditer(sentence):
+            word = match.group(0)
+            if word.lower() in ("final", "race", "league", "tests", "test", "game", "clash") \
+                    and not MATCH_CONTEXT.search(sentence):
+                continue
+            found.append(Trigger(match.start(), match.end(), word, "match"))
+    return tuple(found)
+
+
+MATCH_CONTEXT = re.compile(r"\b(?:play|kick\w*|team|score|fans?|stadium|match|cup|against|tickets?)\b", re.I)
+
+
+def trigger_distance(trigger: Trigger, anchor: int) -> float:
+    if trigger.end <= anchor:
+        return float(anchor - trigger.end)
+    return (trigger.start - anchor) * 1.5 + 5
+
+
+def category_of(sentence: str) -> str | None:
+    trigger = find_trigger(sentence)
+    return trigger.category if trigger else None
+
+
+def participants(sentence: str) -> tuple[str, ...]:
+    """People named with a title in the sentence ("President Vladimir Putin" -> "Vladimir Putin")."""
+    names: list[str] = []
+    for match in PERSON.finditer(sentence):
+        name = match.group(1).strip()
+        if name and name.split()[0] not in STOP_RUN_WORDS and name not in names:
+            names.append(name)
+    return tuple(names[:6])
+
+
+def proper_runs(sentence: str) -> list[re.Match[str]]:
+    runs = []
+    for match in PROPER_RUN.finditer(sentence):
+        text = match.group(0)
+        words = text.split()
+        if len(words) == 1 and (words[0] in STOP_RUN_WORDS or match.start() == 0 and words[0].istitle()
+                                and not ORG_HEADS.search(text) and len(words[0]) < 4):
+            continue
+        runs.append(match)
+    return runs
+
+
+PARENTHESES = re.compile(r"\([^()]{0,80}\)|\[[^\[\]]{0,80}\]")
+
+
+def actor(sentence: str, trigger: Trigger | None = None) -> str | None:
+    """Who does it: the titled person or proper name nearest before the event word (people by
+    surname), else the first one after it. Parenthesised asides ("(NYSE: MCS)") never count."""
+    masked = PARENTHESES.sub(lambda m: " " * len(m.group(0)), sentence)
+    limit = trigger.start if trigger is not None else len(masked)
+    named = named_span(masked, trigger)
+    if named is not None:
+        limit = min(limit, named[0])
+    options: list[tuple[int, int, str]] = []
+    for match in PERSON.finditer(masked):
+        options.append((match.start(), match.start(1) + len(match.group(1)), person_name(match.group(1))))
+    for match in proper_runs(masked):
+        text = strip_run(match.group(0))
+        if text and not any(s <= match.start() < e or match.start() <= s < match.end() for s, e, _ in options):
+            if len(text.split()) > 5:
+                text = " ".join(text.split()[:5])
+            options.append((match.start(), match.end(), text))
+    options = [o for o in options if o[2] and o[2].lower() not in GENERIC_ACTORS]
+    if not options:
+        return None
+    before = [o for o in options if o[1] <= limit + 1]
+    if before:
+        return max(before, key=lambda o: o[1])[2]
+    return min(options, key=lambda o: o[0])[2]
+
+
+GENERIC_ACTORS = {"company", "the company", "corporation", "group", "government", "president", "officials"}
+
+
+def person_name(name: str) -> str:
+    """A person as a calendar title names them: by surname, but "Xi Jinping" in full."""
+    parts = [p for p in name.split() if p[0].isupper() and not p.endswith(".")]
+    if len(parts) >= 2 and len(parts[0]) <= 2:
+        return " ".join(parts[:2])
+    return parts[-1] if parts else name
+
+
+def named_span(sentence: str, trigger: Trigger | None) -> tuple[int, int] | None:
+    if trigger is None:
+        return None
+    for match in proper_runs(sentence):
+        if match.start() <= trigger.start < match.end() + 2 or (0 <= trigger.start - match.end() <= 1):
+            return match.start(), match.end()
+    return None
+
+
+DATE_WORDS = {w.lower() for w in STOP_RUN_WORDS if w[:3] in (
+    "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec", "Mon", "Tue", "Wed", "Thu",
+    "Fri", "Sat", "Sun")}
+
+
+def strip_run(text: str) -> str:
+    """A proper-noun run without leading function words, dates, numbers or a possessive."""
+    words = [w for w in text.split() if w.lower().rstrip(".,") not in DATE_WORDS]
+    fillers = ("of", "for", "and", "on", "the", "de")
+    while words and (words[0] in STOP_RUN_WORDS or words[0].lower() in fillers or words[0][0].isdigit()):
+        words.pop(0)
+    while words and (words[-1].lower() in fillers or words[-1].rstrip(".,")[:1].isdigit()
+                     and len(words[-1].rstrip(".,")) < 4):
+        words.pop()
+    cleaned = " ".join(words)
+    cleaned = re.sub(r"(?:['’]s)$", "", cleaned)
+    return cleaned.strip(" ,.:;")
+
+
+def named_event(sentence: str, trigger: Trigger | None) -> str | None:
+    """A proper-noun name containing or right before the trigger ("G7 Leaders' Summit", "Galaxy
+    Unpacked", "MWC Barcelona 2020", "Jamhuri Day")."""
+    if trigger is None:
+        return None
+    for match in proper_runs(sentence):
+        if match.start() <= trigger.start < match.end() + 2 or (0 <= trigger.start - match.end() <= 1):
+            text = strip_run(match.group(0))
+            if text and len(text.split()) <= 8 and text.lower() != trigger.word.lower():
+                if match.end() < trigger.start:
+                    text = f"{text} {trigger.word.lower()}"
+                return text
+    return None
+
+
+def destination(sentence: str, trigger: Trigger | None, place_names: list[str]) -> str | None:
+    """Where a visit goes: the place after "visit to", "travel to", "trip to", "visit"."""
+    for match in re.finditer(r"\b(?:visit|visits|visiting|trip|travel|travels|tour|arrive|arrives)\s+"
+                             r"(?:to\s+|in\s+)?(?:the\s+)?([A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){0,3})", sentence):
+        candidate = match.group(1)
+        for name in place_names:
+            if candidate.startswith(name) or name.startswith(candidate) or name in candidate:
+                return name
+        if candidate.split()[0] not in STOP_RUN_WORDS:
+            return candidate
+    return None
+
+
+def make_title(sentence: str, trigger: Trigger | None, place_names: list[str], *, headline: str | None = None,
+               max_words: int = 9) -> str:
+    """A short calendar title for the event a sentence states."""
+    clean = LEADING_JUNK.sub("", sentence)
+    shift = len(sentence) - len(clean)
+    if trigger is not None and shift:
+        trigger = Trigger(max(0, trigger.start - shift), max(0, trigger.end - shift), trigger.word, trigger.category)
+    who = actor(clean, trigger)
+    category = trigger.category if trigger else None
+    name = named_event(clean, trigger)
+    title: str
+    if category == "visit":
+        kind = "visit"
+        adjective = re.search(r"\b(state|official|working|royal|private)\s+visit", clean, re.I)
+        if adjective:
+            kind = f"{adjective.group(1).lower()} visit"
+        where = destination(clean, trigger, place_names)
+        title = " ".join(x for x in (who, kind, f"to {where}" if where else None) if x)
+    elif category == "match":
+        title = match_title(clean) or name or " ".join(x for x in (who, "match") if x)
+    elif category == "strike":
+        scope = re.search(r"\b(nationwide|national|general|indefinite|rail|tube|transport|warning|\w+-day)\s+strike",
+                          clean, re.I)
+        core = f"{scope.group(1).lower()} strike" if scope else "strike"
+        title = " ".join(x for x in (who, core) if x)
+    elif category == "holiday":
+        day_name = re.search(r"\b((?:[A-Z]\w+\s+){1,3}Day)\b", clean)
+        kind = re.search(r"\b(public|bank|national|special|federal|school)\s+holiday", clean, re.I)
+        base = f"{kind.group(1).capitalize()} holiday" if kind else "Holiday"
+        title = f"{base} ({day_name.group(1)})" if day_name and day_name.group(1) != base else base
+    elif name:
+        title = name if (who is None or who.lower() in name.lower() or name.lower() in who.lower()) \
+            else f"{who} {name}"
+    elif trigger is not None:
+        phrase = noun_phrase(clean, trigger)
+        title = " ".join(x for x in (who, phrase) if x)
+    else:
+        title = who or "Event"
+    title = tidy(title, max_words)
+    if not title or title.lower() in ("event", "visit", "match", "strike"):
+        return tidy(headline, max_words) if headline else (title or "Event")
+    return title
+
+
+def match_title(sentence: str) -> str | None:
+    """"A vs B" from "between A and B", "A vs B", "A against B", "A host B"."""
+    team = r"((?:[A-Z][\w'’.-]*)(?:\s+[A-Z][\w'’.-]*){0,3})"
+    for pattern in (rf"\bbetween\s+(?:the\s+)?{team}\s+and\s+(?:the\s+)?{team}",
+                    rf"{team}\s+(?:vs\.?|v\.?|versus)\s+{team}",
+                    rf"{team}\s+(?:are|is|will\s+be)?\s*(?:hosting|host|hosts|play|plays|face|faces|meet|meets)\s+"
+                    rf"(?:the\s+)?{team}",
+                    rf"{team}['’]s?\s+(?:\w+\s+){{0,3}}(?:game|match|clash)\s+against\s+(?:the\s+)?{team}",
+                    rf"(?:game|match|clash)\s+against\s+(?:the\s+)?{team}"):
+        found = re.search(pattern, sentence)
+        if found:
+            groups = [strip_run(g) for g in found.groups()]
+            groups = [g for g in groups if g]
+            if len(groups) == 2:
+                return f"{groups[0]} vs {groups[1]}"
+            if len(groups) == 1:
+                return f"Match against {groups[0]}"
+    return None
+
+
+def noun_phrase(sentence: str, trigger: Trigger) -> str:
+    """The trigger with up to three modifiers before it ("annual general meeting", "news conference")."""
+    before = sentence[:trigger.start].split()
+    modifiers: list[str] = []
+    for word in reversed(before[-3:]):
+        bare = word.strip(",.;:()\"“”'’")
+        if not bare or bare.lower() in ("a", "an", "the", "its", "his", "her", "their", "our", "to", "will", "on",
+                                        "at", "in", "for", "of", "and", "is", "are", "be", "was", "has", "have",
+                                        "that", "which", "with", "by", "from") or bare[0].isdigit():
+            break
+        if bare.lower().endswith(("ly", "ed")) and bare.lower() not in ("scheduled",):
+            break
+        modifiers.insert(0, bare)
+    word = trigger.word
+    return " ".join(modifiers + [word]).strip()
+
+
+def tidy(title: str | None, max_words: int) -> str:
+    if not title:
+        return ""
+    title = re.sub(r"\s+", " ", title).strip(" ,.;:-—–\"“”'’")
+    words = title.split()
+    if len(words) > max_words:
+        words = words[:max_words]
+    title = " ".join(words).strip(" ,.;:-—–")
+    return title[:1].upper() + title[1:] if title else title
