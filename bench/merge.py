@@ -21,10 +21,10 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from publisher import pipeline  # noqa: E402
-from publisher.config import validate  # noqa: E402
-from publisher.model import Announcement, Detection, DetectResult  # noqa: E402
-from publisher.store import open_store  # noqa: E402
+from publisher import pipeline
+from publisher.config import validate
+from publisher.model import Announcement, Detection, DetectResult
+from publisher.store import open_store
 
 KINDS = ["summit", "strike", "match", "launch", "conference", "visit", "election", "festival"]
 PLACES = ["Paris", "Delhi", "Lagos", "Lima", "Oslo", "Osaka", "Quito", "Accra", "Perth", "Turin"]
@@ -58,7 +58,8 @@ def announcements(found: dict[str, Detection], prefix: str) -> list[Announcement
             for key in found]
 
 
-def merge(store: object, config: object, items: list[Announcement], found: dict[str, Detection]) -> tuple[float, object]:
+def merge(store: object, config: object, items: list[Announcement],
+          found: dict[str, Detection]) -> tuple[float, object]:
     pipeline.detect = lambda item, *, now: DetectResult(events=(found[item.text],), mentions=())  # type: ignore
     report = pipeline.RunReport()
     began = time.perf_counter()

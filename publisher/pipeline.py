@@ -18,9 +18,9 @@ from publisher import deliver, merge, views
 from publisher.config import Config
 from publisher.detect import DETECTOR_VERSION, detect
 from publisher.errors import PublisherError, SourceError
-from publisher.model import Alert, Announcement, Claim, Event, Problem, SourceRef
+from publisher.model import Alert, Announcement, Claim, Event, Problem, SourceRef, content_hash
 from publisher.render import write_atomic
-from publisher.render.ics import CalendarInfo, render_calendar
+from publisher.render.ics import CalendarInfo, Entry, assemble, block_key, entry
 from publisher.render.rss import FeedInfo, render_alerts
 from publisher.sources import Harvest, reader
 from publisher.store import Store
@@ -80,11 +80,11 @@ class Working:
 
 
 def run_once(config: Config, store: Store, *, now: dt.datetime, progress: Progress | None = None,
-             only: Iterable[str] | None = None) -> RunReport:
+             only: Iterable[str] | None = None, deliveries: bool = True) -> RunReport:
     """One pass over every enabled source (or only the named ones); returns what happened.
 
     `only=[]` reads no source and just writes due reminders and the feeds, which is what a
-    scheduler runs between polls.
+    scheduler runs between polls. `deliveries=False` leaves sending to a scheduler's own worker.
     """
     progress = progress or Silent()
     report = RunReport()
@@ -94,7 +94,8 @@ def run_once(config: Config, store: Store, *, now: dt.datetime, progress: Progre
         store.record_poll(name, now=now, cursor=cursor)
     remind(config, store, now=now, report=report)
     publish(config, store, now=now, report=report)
-    send_due(config, store, now=now, report=report)
+    if deliveries:
+        send_due(config, store, now=now, report=report)
     return report
 
 
@@ -267,39 +268,84 @@ def remind(config: Config, store: Store, *, now: dt.datetime, report: RunReport)
         keep_alert(alert, store, report, config, now=now)
 
 
-def in_window(event: Event, config: Config, *, now: dt.datetime) -> bool:
-    """The default calendar keeps recent and upcoming events, and cancelled ones for a while."""
+def shown(last_day: dt.date, status: str, last_modified: dt.datetime, config: Config, *, now: dt.datetime) -> bool:
+    """The calendar keeps recent and upcoming events, and cancelled ones for a while."""
     window = config.calendar
-    if window.past is not None and event.last_day() < (now - window.past).date():
+    if window.past is not None and last_day < (now - window.past).date():
         return False
-    return not (event.status == "cancelled" and window.cancelled is not None
-                and event.last_modified < now - window.cancelled)
+    return not (status == "cancelled" and window.cancelled is not None and last_modified < now - window.cancelled)
 
 
-def feed_files(config: Config, title: str, calendar_name: str, alerts_name: str, events: list[Event],
-               alerts: list[Alert]) -> dict[str, bytes]:
-    """One calendar and its alert feed, as file name -> bytes."""
-    base = config.output.base_url
-    calendar = CalendarInfo(name=title, description=f"Events announced to {title}", url=base + calendar_name,
-                            timezone=config.timezone, refresh=config.output.ttl, alarm=config.calendar.alarm)
-    feed = FeedInfo(title=f"{title} alerts", link=base, self_url=base + alerts_name,
+def in_window(event: Event, config: Config, *, now: dt.datetime) -> bool:
+    return shown(event.last_day(), event.status, event.last_modified, config, now=now)
+
+
+def calendar_info(config: Config, title: str, name: str) -> CalendarInfo:
+    return CalendarInfo(name=title, description=f"Events announced to {title}", url=config.output.base_url + name,
+                        timezone=config.timezone, refresh=config.output.ttl, alarm=config.calendar.alarm)
+
+
+def feed_info(config: Config, title: str, name: str) -> FeedInfo:
+    return FeedInfo(title=f"{title} alerts", link=config.output.base_url, self_url=config.output.base_url + name,
                     description=f"New, changed and cancelled events from {title}", ttl=config.output.ttl)
-    return {calendar_name: render_calendar(events, calendar), alerts_name: render_alerts(alerts, feed)}
+
+
+# Rendered VEVENTs this process has already read, by database and uid, with the stored key they
+# were read under: a long-running service publishing after one change reads one block, not all.
+ENTRY_CACHE: dict[str, dict[str, tuple[str, Entry]]] = {}
+
+
+def calendar_entries(config: Config, store: Store, *, now: dt.datetime) -> list[Entry]:
+    """The VEVENTs of the events in the window, rendering (and keeping) only those that changed."""
+    info = calendar_info(config, config.output.title, "calendar.ics")
+    key = block_key(info)
+    cache = ENTRY_CACHE.setdefault(config.database_url, {})
+    rows = [r for r in store.calendar_rows()
+            if shown(dt.date.fromisoformat(r[1]), r[2], moment_of(r[3]), config, now=now)]
+    stale = [r[0] for r in rows if not r[7] or not r[7].startswith(key + ":")]
+    rendered = [entry(e, info) for e in store.events_by_uid(stale)]
+    blocks = [{"uid": e.uid, "key": f"{key}:{content_hash(e.block.decode('utf-8', 'replace'))}",
+               "sort_key": e.sort_key, "tzid": e.tzid, "ics": e.block,
+               "zone_years": f"{e.years[0]}-{e.years[1]}" if e.years else None} for e in rendered]
+    store.save_blocks(blocks)
+    cache.update({b["uid"]: (b["key"], e) for b, e in zip(blocks, rendered, strict=True)})
+    by_uid = {r[0]: r for r in rows}
+    stale_set = set(stale)
+    unread = [uid for uid, r in by_uid.items() if uid not in stale_set and cache.get(uid, ("", None))[0] != r[7]]
+    for uid, block in store.blocks(unread).items():
+        cache[uid] = (by_uid[uid][7], stored_entry(by_uid[uid], block))
+    return [cache[uid][1] for uid in by_uid if uid in cache]
+
+
+def moment_of(text: str) -> dt.datetime:
+    moment = dt.datetime.fromisoformat(text)
+    return moment if moment.tzinfo else moment.replace(tzinfo=dt.UTC)
+
+
+def stored_entry(row: tuple[Any, ...], block: bytes) -> Entry:
+    years = tuple(int(y) for y in row[6].split("-")) if row[6] else ()
+    return Entry(sort_key=row[4], uid=row[0], tzid=row[5], years=(years[0], years[1]) if len(years) == 2 else None,
+                 block=block)
 
 
 def render_all(config: Config, store: Store, *, now: dt.datetime) -> dict[str, bytes]:
     """Every published file: the default calendar and alerts, then each named view."""
-    events = [e for e in store.events() if in_window(e, config, now=now)]
+    entries = calendar_entries(config, store, now=now)
     alerts = store.alerts(limit=config.output.max_alerts)
-    files = feed_files(config, config.output.title, "calendar.ics", "alerts.xml", events, alerts)
-    if config.views:
-        every_event = {e.uid: e for e in store.events()}
-        every_alert = store.alerts()
+    title = config.output.title
+    files = {"calendar.ics": assemble(calendar_info(config, title, "calendar.ics"), entries),
+             "alerts.xml": render_alerts(alerts, feed_info(config, title, "alerts.xml"))}
+    if not config.views:
+        return files
+    every_event = store.events()
+    every_alert = store.alerts()
     for view in config.views:
-        kept = {e.uid for e in views.select(view, every_event.values())}
+        kept = {e.uid for e in views.select(view, every_event)}
+        view_title = view.title or view.name
+        files[f"{view.name}.ics"] = assemble(calendar_info(config, view_title, f"{view.name}.ics"),
+                                             [e for e in entries if e.uid in kept])
         view_alerts = [a for a in every_alert if a.event_uid in kept][: config.output.max_alerts]
-        files.update(feed_files(config, view.title or view.name, f"{view.name}.ics", f"{view.name}.xml",
-                                [e for e in events if e.uid in kept], view_alerts))
+        files[f"{view.name}.xml"] = render_alerts(view_alerts, feed_info(config, view_title, f"{view.name}.xml"))
     return files
 
 

@@ -80,6 +80,12 @@ events = sa.Table(
     sa.Column("status", sa.String(20), nullable=False),
     sa.Column("last_modified", sa.String(40), nullable=False),
     sa.Column("data", sa.Text, nullable=False),
+    # the event's rendered VEVENT and what the calendar needs to place it, kept until it changes
+    sa.Column("sort_key", sa.String(40)),
+    sa.Column("tzid", sa.String(64)),
+    sa.Column("zone_years", sa.String(20)),
+    sa.Column("ics_key", sa.String(40)),
+    sa.Column("ics", sa.LargeBinary),
 )
 
 alerts = sa.Table(
@@ -153,7 +159,13 @@ def migration_3(conn: Connection) -> None:
     add_missing_column(conn, announcements, "timezone")
 
 
-MIGRATIONS: list[Callable[[Connection], None]] = [migration_1, migration_2, migration_3]
+def migration_4(conn: Connection) -> None:
+    """Events keep their rendered VEVENT, so a publish joins stored bytes."""
+    for name in ("sort_key", "tzid", "zone_years", "ics_key", "ics"):
+        add_missing_column(conn, events, name)
+
+
+MIGRATIONS: list[Callable[[Connection], None]] = [migration_1, migration_2, migration_3, migration_4]
 SCHEMA_VERSION = len(MIGRATIONS)
 
 
@@ -212,7 +224,7 @@ class Store:
                 finally:
                     self._conn = None
         except sa.exc.SQLAlchemyError as exc:
-            reason = exc.orig if getattr(exc, "orig", None) is not None else exc
+            reason = getattr(exc, "orig", None) or exc
             raise StoreError(f"state database {safe_url(str(self.engine.url))}: {reason}") from exc
 
     def close(self) -> None:
@@ -360,6 +372,50 @@ class Store:
                  "status": event.status, "last_modified": stamp(event.last_modified),
                  "data": json.dumps(event_to_json(event), sort_keys=True, ensure_ascii=False)} for event in items]
         self.replace_rows(events, events.c.uid, rows, "uid")
+
+    def calendar_rows(self) -> list[tuple[Any, ...]]:
+        """(uid, last_day, status, last_modified, sort_key, tzid, zone_years, ics_key) of every event.
+
+        No event data and no rendered bytes: a publish reads those only for what changed.
+        """
+        columns = [events.c[n] for n in ("uid", "last_day", "status", "last_modified", "sort_key", "tzid",
+                                          "zone_years", "ics_key")]
+        with self.transaction() as conn:
+            return [tuple(row) for row in conn.execute(sa.select(*columns))]
+
+    def blocks(self, uids: Iterable[str]) -> dict[str, bytes]:
+        """Stored VEVENT bytes by uid."""
+        found: dict[str, bytes] = {}
+        with self.transaction() as conn:
+            for chunk in chunks(sorted(set(uids))):
+                for uid, block in conn.execute(sa.select(events.c.uid, events.c.ics).where(events.c.uid.in_(chunk))):
+                    if block is not None:
+                        found[uid] = bytes(block)
+        return found
+
+    def events_by_uid(self, uids: Iterable[str]) -> list[Event]:
+        found: list[Event] = []
+        with self.transaction() as conn:
+            for chunk in chunks(sorted(set(uids))):
+                rows = conn.execute(sa.select(events.c.data).where(events.c.uid.in_(chunk))).all()
+                found.extend(event_from_json(json.loads(row[0])) for row in rows)
+        return found
+
+    def save_blocks(self, blocks: list[dict[str, Any]]) -> None:
+        """Keep rendered VEVENTs: dicts of uid, key, sort_key, tzid, zone_years and ics.
+
+        Saving an event replaces its row, which drops its block: a stored block is always current.
+        """
+        if not blocks:
+            return
+        statement = (sa.update(events).where(events.c.uid == sa.bindparam("b_uid"))
+                     .values(sort_key=sa.bindparam("b_sort"), tzid=sa.bindparam("b_tzid"),
+                             zone_years=sa.bindparam("b_years"), ics=sa.bindparam("b_ics"),
+                             ics_key=sa.bindparam("b_key")))
+        with self.transaction() as conn:
+            conn.execute(statement, [{"b_uid": b["uid"], "b_key": b["key"], "b_sort": b["sort_key"],
+                                      "b_tzid": b["tzid"], "b_years": b["zone_years"], "b_ics": b["ics"]}
+                                     for b in blocks])
 
     def delete_event(self, uid: str) -> None:
         with self.transaction() as conn:

@@ -16,7 +16,7 @@ from hypothesis import strategies as st
 
 from publisher.codec import detection_to_json, mention_to_json
 from publisher.detect import DETECTOR_VERSION, detect
-from publisher.model import Announcement, DetectResult, Detection
+from publisher.model import Announcement, Detection, DetectResult
 
 NOW = dt.datetime(2030, 1, 1, tzinfo=dt.UTC)
 
@@ -288,3 +288,52 @@ def test_five_megabyte_document_completes() -> None:
     text = chunk * (5_000_000 // len(chunk))
     result = run(text)
     assert len(result.mentions) > 1000
+
+
+def test_generic_weekday_is_not_a_date() -> None:
+    result = run("The harvest festival, which always falls on a Sunday, will be celebrated on 7 December.")
+    assert [e.start for e in result.events] == [dt.date(2025, 12, 7)]
+    assert not any(m.text == "Sunday" for m in result.mentions)
+
+
+def test_transcript_day_is_not_an_event() -> None:
+    text = ("Q3 2025 Earnings Call Transcript\n\nNovember 28, 2025 10:00 am ET\n\n"
+            "Operator: Welcome to today's call. I will now turn the call over to our host for today.")
+    assert events(text, title="Acme Q3 2025 Earnings Call Transcript") == []
+
+
+def test_closure_until_reopening_is_one_timed_range() -> None:
+    text = ("Because of the ice storm we will be closing the campus at 6 pm on Monday, December 1 and will "
+            "resume normal operations on Wednesday, December 3 at 10 am.")
+    found = events(text, timezone="America/Chicago")
+    assert len(found) == 1
+    assert found[0].start == dt.datetime(2025, 12, 1, 18, tzinfo=ZoneInfo("America/Chicago"))
+    assert found[0].end == dt.datetime(2025, 12, 3, 10, tzinfo=ZoneInfo("America/Chicago"))
+    assert "closure" in found[0].summary.lower()
+
+
+def test_distinct_happenings_on_the_same_day_stay_apart() -> None:
+    text = ("On Tuesday, December 2, the president will be welcomed at a ceremony at Kensington Palace.\n"
+            "On Tuesday, December 2, the president will also address a joint sitting of parliament.")
+    found = events(text)
+    assert [e.start for e in found] == [dt.date(2025, 12, 2), dt.date(2025, 12, 2)]
+
+
+def test_definite_reference_takes_its_title_from_the_earlier_sentence() -> None:
+    text = ("Zenith Motors will unveil its new electric van at a special event in Turin. "
+            "The event will take place on December 11 at 11:00 am.")
+    found = events(text, url="https://www.example.it/news")
+    assert len(found) == 1
+    assert "Zenith" in found[0].summary
+    assert found[0].start == dt.datetime(2025, 12, 11, 11, tzinfo=ZoneInfo("Europe/Rome"))
+
+
+def test_countdown_reference_day_is_not_an_event() -> None:
+    assert events("The general elections are exactly 400 days away from today.") == []
+
+
+def test_postponement_with_new_date_is_rescheduled() -> None:
+    text = "The county fair has been postponed until Saturday, December 13 because of flooding."
+    found = events(text)
+    assert len(found) == 1
+    assert found[0].status == "rescheduled" and found[0].start == dt.date(2025, 12, 13)

@@ -22,9 +22,9 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 from publisher.detect import cues, places, titles
 from publisher.detect.sentences import Sentence, SentenceIndex, split_sentences
 from publisher.detect.temporal import Timex, find_timexes
-from publisher.model import Announcement, DetectResult, Detection, Evidence, Mention, Status
+from publisher.model import Announcement, Detection, DetectResult, Evidence, Mention, Status
 
-DETECTOR_VERSION = "1.0"
+DETECTOR_VERSION = "1.1"
 
 MAX_EVENTS = 50
 DURATION = re.compile(r"\b(two|three|four|five|six|seven|eight|nine|ten|\d{1,2})[- ]day\b", re.I)
@@ -77,6 +77,7 @@ class Document:
     all_places: list[places.Place] | None = None
     trigger_cache: dict[str, tuple[titles.Trigger, ...]] = field(default_factory=dict)
     place_starts: list[int] = field(default_factory=list)
+    first_event_order: int = -1
     default_time: tuple[dt.time, dt.time | None, str | None] | None = None
     default_place: str | None = None
 
@@ -95,6 +96,7 @@ def detect(announcement: Announcement, *, now: dt.datetime) -> DetectResult:
     read_field_lines(doc, timexes)
     candidates = join_closures(doc, collect_candidates(doc, timexes))
     merged = merge_candidates(candidates)
+    doc.first_event_order = merged[0].order if merged else -1
     detections = [to_detection(doc, c) for c in merged[:MAX_EVENTS]]
     mentions = build_mentions(doc, timexes)
     notes: list[str] = []
@@ -178,13 +180,21 @@ def collect_candidates(doc: Document, timexes: list[Timex]) -> list[Candidate]:
 
 
 def coarse_reason(doc: Document, timex: Timex) -> str:
+    """Why a month, year, week or deictic mention makes no entry: past, or too vague."""
     if timex.kind == "ref":
         return "not a date (reference to now, past or future)"
+    value = timex.value or ""
+    year_month = re.match(r"(\d{4})(?:-(\d{2}))?$", value)
+    if year_month:
+        year = int(year_month.group(1))
+        month = int(year_month.group(2) or 12)
+        if (year, month) < (doc.ref.year, doc.ref.month):
+            return "past"
     return f"vague ({timex.granularity}, no day)"
 
 
 DATELINE_LEAD = re.compile(r"[\s*#>•-]*(?:[A-Z][A-Za-z.'’-]*\.?,?\s{1,3}){0,4}[(\[]?\s*")
-LISTING_REST = re.compile(r"\s*[:–—-]?\s*((?:[\"“‘'(]?[A-Z0-9][\w'’:,.!?&-]*[\"”’')]?\s{0,2}){2,})")
+LISTING_REST = re.compile(r"\s*[:–—-]?\s*([\"“‘'(]?[A-Z0-9][^\n]{6,})")
 RESUME = re.compile(r"\b(?:resum\w+|reopen\w*|re-open\w*|return\w*\s+to\s+normal|back\s+to\s+normal|"
                     r"until|till|through)\b", re.I)
 
@@ -234,10 +244,19 @@ def date_candidates(doc: Document, timex: Timex, sentence: Sentence, order: int)
         return []
     direction = doc.tense.direction(timex.start, timex.end)
     future, past = doc.tense.sentence_direction(sentence.start, sentence.end)
-    if first_day <= doc.ref and final <= doc.ref and (
-            direction < 0 or (direction == 0 and past > 0) or (future == 0 and past == 0 and not timex.time)
-            or reported_before(doc, sentence, timex)):
-        doc.fates[id(timex)] = (False, "past (reported as done)")
+    if first_day <= doc.ref and final <= doc.ref:
+        present = bool(PRESENT.search(sentence.text)) and past == 0
+        if direction < 0 or (direction == 0 and past > 0) or (future == 0 and not present and not timex.time) \
+                or reported_before(doc, sentence, timex):
+            doc.fates[id(timex)] = (False, "past (reported as done)")
+            return []
+        if is_transcript(doc):
+            doc.fates[id(timex)] = (False, "a transcript records the day itself, not an upcoming event")
+            return []
+    if title is None and not future and direction <= 0 and trigger.category in WEAK_CATEGORIES \
+            and not timex.is_range and role != "new" and status_words is None \
+            and not titles.EVENT_VERBS.search(sentence.text):
+        doc.fates[id(timex)] = (False, "not an event (no sign it is still to come)")
         return []
     status, original = sentence_status(doc, sentence, timex, role)
     found: list[Candidate] = []
@@ -253,6 +272,17 @@ def date_candidates(doc: Document, timex: Timex, sentence: Sentence, order: int)
     else:
         doc.fates[id(timex)] = (False, "past")
     return found
+
+
+WEAK_CATEGORIES = {"match", "event", "conference", "deadline"}
+PRESENT = re.compile(r"\b(?:is|are|opens|starts|begins|takes\s+place|kicks\s+off|gets\s+underway)\b", re.I)
+TRANSCRIPT = re.compile(r"\btranscript\b", re.I)
+
+
+def is_transcript(doc: Document) -> bool:
+    """A transcript records the happening itself, so its own day is not an upcoming event."""
+    head = (doc.announcement.title or "") + " " + doc.text[:400]
+    return bool(TRANSCRIPT.search(head))
 
 
 def is_dateline(doc: Document, timex: Timex) -> bool:
@@ -275,7 +305,8 @@ def listing_title(doc: Document, timex: Timex) -> str | None:
     match = LISTING_REST.match(rest)
     if match is None or len(rest.strip()) < 8:
         return None
-    return titles.tidy(match.group(1), 10)
+    title = re.split(r":\s|\s[–—-]\s", match.group(1))[0]
+    return titles.tidy(title, 10)
 
 
 def reported_before(doc: Document, sentence: Sentence, timex: Timex) -> bool:
@@ -446,9 +477,14 @@ def find_partner(events: list[Candidate], cand: Candidate) -> Candidate | None:
             if cand.anchor is not None and any(m is cand.anchor for m in event.members):
                 return event
         for event in events:
-            if (event.first, event.last) == (cand.first, cand.last) and event.time == cand.time:
+            same_day = (event.first, event.last) == (cand.first, cand.last)
+            if same_day and (event.time == cand.time or cand.anchor is not None):
                 return event
         return None
+    for event in events:
+        if category(event) == "closure" and event.last > event.first and cand.first == event.last \
+                and cand.trigger is not None and re.search(r"(?i)re-?open|\bopen|resum", cand.trigger.word):
+            return event
     for event in events:
         if (event.first, event.last) == (cand.first, cand.last):
             if event.time and cand.time and event.time != cand.time and not cand.anaphoric:
@@ -475,8 +511,10 @@ STRONG = {"visit", "summit", "election", "strike", "holiday", "closure", "match"
 
 def distinct_categories(a: Candidate, b: Candidate) -> bool:
     ca, cb = category(a), category(b)
-    if ca is None or cb is None or ca == cb:
+    if ca is None or cb is None or ca == cb or "event" in (ca, cb):
         return False
+    if a.sentence is not b.sentence and a.first == a.last:
+        return True
     compatible = {frozenset({"visit", "summit"}), frozenset({"visit", "meeting"}), frozenset({"summit", "meeting"}),
                   frozenset({"launch", "conference"}), frozenset({"launch", "webinar"}),
                   frozenset({"meeting", "hearing"}), frozenset({"holiday", "closure"}),
@@ -534,21 +572,67 @@ def evidence_score(c: Candidate) -> float:
 # Detections
 
 
+ANAPHORIC_OPENING = re.compile(r"^[\"“‘']?(?:The|This|That|These|Those|It|Its|The\s+\w+)\b", re.I)
+
+
+def title_sentence(doc: Document, c: Candidate) -> tuple[Sentence, titles.Trigger | None]:
+    """The sentence that names the happening: the evidence, or, when the evidence only refers
+    back to it ("The event will take place on ..."), the nearest earlier sentence with an event
+    word of the same kind."""
+    trigger = c.trigger
+    sentence = c.sentence
+    weak = trigger is None or trigger.category == "event" or c.anaphoric
+    opening = sentence.text[: trigger.start] if trigger is not None else sentence.text
+    refers_back = bool(ANAPHORIC_OPENING.match(opening.strip())) and len(opening.split()) <= 4
+    own_places = place_names_of(doc, sentence)
+    if titles.match_title(sentence.text):
+        return sentence, trigger
+    if not (weak or refers_back) and (titles.actor(sentence.text, trigger, own_places) or (
+            own_places and trigger is not None and trigger.category in ("election", "holiday", "closure", "strike"))):
+        return sentence, trigger
+    index = doc.index.index_of(sentence.start)
+    for back in range(index - 1, max(-1, index - 4), -1):
+        other = doc.sentences[back]
+        found = titles.find_trigger(other.text, None, doc.trigger_cache)
+        if found is None or found.category == "event":
+            continue
+        same_kind = trigger is None or found.category == trigger.category or weak
+        if same_kind and (titles.actor(other.text, found, place_names_of(doc, other))
+                          or titles.match_title(other.text)):
+            return other, found
+    return sentence, trigger
+
+
+def place_names_of(doc: Document, sentence: Sentence) -> list[str]:
+    return [p.name for p in sentence_places(doc, sentence) if p.kind != "venue"]
+
+
 def to_detection(doc: Document, c: Candidate) -> Detection:
-    found = sentence_places(doc, c.sentence)
     headline = doc.announcement.title
-    place_names = [p.name for p in found if p.kind != "venue"]
-    summary = titles.make_title(c.sentence.text, c.trigger, place_names, headline=headline)
-    location, place_zone = event_location(doc, c, found)
-    zone_name = c.zone or place_zone or document_zone(doc)
-    if c.time is None and doc.default_time is not None and c.trigger is not None:
+    named_sentence, named_trigger = title_sentence(doc, c)
+    index = doc.index.index_of(c.sentence.start)
+    context = " ".join(s.text for s in doc.sentences[max(0, index - 1):index + 2])
+    if c.title:
+        summary = c.title
+    else:
+        summary = titles.make_title(named_sentence.text, named_trigger, place_names_of(doc, named_sentence),
+                                    headline=headline, context=context)
+        if named_sentence is c.sentence and named_trigger is not None and c.trigger is not None and \
+                ANAPHORIC_OPENING.match(c.sentence.text) and headline and c.order == first_order(doc):
+            summary = titles.headline_title(headline) or summary
+    location, place_zone = event_location(doc, c, named_sentence)
+    zone_name: str | None = c.zone or place_zone or document_zone(doc)
+    if c.time is None and doc.default_time is not None and c.title is not None:
         c.time, c.end_time = doc.default_time[0], doc.default_time[1]
         zone_name = doc.default_time[2] or zone_name
-    if location is None and doc.default_place:
+    if (location is None or c.title is not None) and doc.default_place:
         location = doc.default_place
+        default_zone = next((p.zone for p in places.find_places(doc.default_place) if p.zone), None)
+        zone_name = c.zone or default_zone or zone_name
     tz = zone_info(zone_name) if zone_name else None
     start: dt.date | dt.datetime
     end: dt.date | dt.datetime | None
+    zone_out: str | None
     if c.time is not None:
         tzinfo = tz or dt.UTC
         start = dt.datetime.combine(c.first, c.time, tzinfo)
@@ -569,6 +653,10 @@ def to_detection(doc: Document, c: Candidate) -> Detection:
     return Detection(summary=summary, start=start, end=end, all_day=all_day, timezone=zone_out, location=location,
                      participants=titles.participants(c.sentence.text), category=category(c) or "event",
                      status=c.status, original_start=c.original, confidence=confidence(c), evidence=evidence)
+
+
+def first_order(doc: Document) -> int:
+    return doc.first_event_order
 
 
 def confidence(c: Candidate) -> float:
@@ -608,16 +696,22 @@ def sentence_places(doc: Document, sentence: Sentence) -> list[places.Place]:
     return doc.place_cache[key]
 
 
-def event_location(doc: Document, c: Candidate, found: list[places.Place]) -> tuple[str | None, str | None]:
-    """(location text, zone): venue, city and country from the evidence sentence, else from its
-    neighbours, else the dateline; a virtual event says where it streams."""
-    online = places.online_location(c.sentence.text)
+def event_location(doc: Document, c: Candidate, named: Sentence) -> tuple[str | None, str | None]:
+    """(location text, zone): venue, city and country from the evidence sentence (or the one that
+    names the event), else from its neighbours, else the venue the document names most, the
+    dateline, or, for national happenings, the country the document is about. A virtual event
+    says where it streams."""
     index = doc.index.index_of(c.sentence.start)
-    pool = list(found)
+    window = " ".join(s.text for s in doc.sentences[index:index + 3])
+    online = places.online_location(c.sentence.text) or (
+        places.online_location(window) if category(c) in ("earnings call", "webinar") else None)
+    pool = [p for p in sentence_places(doc, c.sentence) if not is_dateline_place(doc, p)]
+    if named is not c.sentence:
+        pool += [p for p in sentence_places(doc, named) if not is_dateline_place(doc, p)]
     if not [p for p in pool if p.kind != "country"] and not online:
         for neighbour in (index + 1, index - 1, index + 2):
             if 0 <= neighbour < len(doc.sentences):
-                extra = sentence_places(doc, doc.sentences[neighbour])
+                extra = [p for p in sentence_places(doc, doc.sentences[neighbour]) if not is_dateline_place(doc, p)]
                 if extra:
                     pool.extend(extra)
                     break
@@ -625,9 +719,11 @@ def event_location(doc: Document, c: Candidate, found: list[places.Place]) -> tu
     pool = [places.refine_city(p, pool + dateline) for p in pool]
     pool = [places.prefer_country(p, doc.url_country) for p in pool]
     venue = next((p for p in pool if p.kind == "venue"), None)
-    city = next((p for p in pool if p.kind == "city"), None)
-    region = next((p for p in pool if p.kind in ("state", "region")), None)
-    country = next((p for p in pool if p.kind == "country"), None)
+    if venue is None and not online and not any(p.kind in ("city", "state", "region") for p in pool):
+        venue = favourite_venue(doc)
+    city = first_place(pool, "city")
+    region = first_place(pool, "state", "region")
+    country = first_place(pool, "country")
     visit_country = None
     if category(c) == "visit":
         target = titles.destination(c.sentence.text, c.trigger, [p.name for p in pool if p.kind != "venue"])
@@ -638,9 +734,10 @@ def event_location(doc: Document, c: Candidate, found: list[places.Place]) -> tu
             region = region if region is not None and region.country == chosen.country else None
         elif chosen is not None and chosen.kind == "city":
             city = chosen
-    if city is None and dateline:
+    if city is None and dateline and venue is None:
         dl_city = next((p for p in dateline if p.kind == "city"), None)
-        if dl_city and (country is None or dl_city.country == country.country):
+        if dl_city and (country is None or dl_city.country == country.country) and \
+                (region is None or dl_city.country == region.country):
             city = dl_city
     parts: list[str] = []
     if venue:
@@ -656,12 +753,15 @@ def event_location(doc: Document, c: Candidate, found: list[places.Place]) -> tu
     country_label = places.country_name(country_code) if country_code else None
     if country_label and country_label not in parts and (city or region or country):
         parts.append(country_label)
-    if online and not venue:
+    location: str | None
+    if online and not (venue and venue in pool):
         location = online
     else:
         location = ", ".join(dict.fromkeys(parts)) if parts else None
-    if location is None and category(c) in ("holiday", "strike", "election", "closure") and doc.url_country:
-        location = places.country_name(doc.url_country)
+    if location is None and category(c) in ("holiday", "strike", "election", "closure"):
+        code = dominant_country(doc)
+        location = places.country_name(code) if code else None
+        country_code = country_code or code
     zone = None
     for place in (city, region, country):
         if place is not None and place.zone:
@@ -670,6 +770,52 @@ def event_location(doc: Document, c: Candidate, found: list[places.Place]) -> tu
     if zone is None and country_code:
         zone = places.country_zone(country_code)
     return location, zone
+
+
+def first_place(pool: list[places.Place], *kinds: str) -> places.Place | None:
+    """The first place of these kinds, preferring one named after a locative word ("in", "to")."""
+    matching = [p for p in pool if p.kind in kinds]
+    located = [p for p in matching if p.locative]
+    chosen = located or matching
+    return chosen[0] if chosen else None
+
+
+def is_dateline_place(doc: Document, place: places.Place) -> bool:
+    """A place in the opening dateline ("WASHINGTON:") says where the story was filed."""
+    if place.start > 60:
+        return False
+    after = doc.text[place.end:place.end + 4]
+    return bool(re.match(r"\s*(?::|—|–|-{1,2}\s|,\s*[A-Z][a-z]{1,4}\.?[,\s(])", after)) and \
+        not doc.text[:place.start].strip(" *#\n")
+
+
+def favourite_venue(doc: Document) -> places.Place | None:
+    """The venue a document names most often (at least twice)."""
+    counts: dict[str, int] = {}
+    first: dict[str, places.Place] = {}
+    for place in document_places(doc):
+        if place.kind == "venue":
+            key = next((name for name in first if place.name.startswith(name) or name.startswith(place.name)),
+                       place.name)
+            counts[key] = counts.get(key, 0) + 1
+            first.setdefault(key, place)
+    if not counts:
+        return None
+    name, count = max(counts.items(), key=lambda item: item[1])
+    return first[name] if count >= 2 else None
+
+
+def dominant_country(doc: Document) -> str | None:
+    """The country a document is about: the one its places point to most, else its address."""
+    counts: dict[str, int] = {}
+    for place in document_places(doc):
+        if place.country and place.kind != "venue":
+            counts[place.country] = counts.get(place.country, 0) + 1
+    if counts:
+        return max(counts.items(), key=lambda item: item[1])[0]
+    if doc.url_country:
+        return doc.url_country
+    return places.country_in_host(doc.announcement.url)
 
 
 def dateline_places(doc: Document) -> list[places.Place]:

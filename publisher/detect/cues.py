@@ -47,9 +47,9 @@ NOT_PAST_ED = {
     "reserved", "allowed", "permitted", "prohibited", "banned", "restricted", "extended", "confirmed",
     "advised", "encouraged", "urged", "asked", "requested", "informed", "reminded", "pleased", "delighted",
     "excited", "honored", "honoured", "privileged", "prepared", "equipped", "increased", "reduced",
-    "updated", "revised", "amended", "added", "edited", "televised", "streamed", "recorded", "billed",
+    "updated", "revised", "amended", "added", "edited", "streamed", "recorded", "billed",
     "slated", "fixed", "earmarked", "poised", "tipped", "penciled", "pencilled", "mixed", "used", "tired",
-    "aged", "talked", "speed", "embed", "biased", "skilled", "unlimited", "followed", "continued",
+    "aged", "talked", "embed", "biased", "skilled", "unlimited", "followed", "continued",
 }
 PARTICIPLE_OPENING = re.compile(r"\s{1,3}(?:in|at|on|by|for|with|from|under|near|inside|outside)\b", re.I)
 PASSIVE_AUX = re.compile(r"\b(?:be|been|being|is|are|will\s+be|to\s+be|remain|remains|get|gets)\s{1,3}$", re.I)
@@ -67,7 +67,8 @@ FUTURE_AUX_BEFORE = re.compile(r"\b(?:will|would|shall|to|is\s+to|are\s+to)\s{1,
 BOUNDARY_BEFORE = re.compile(
     r"\b(?:until|till|til|through|thru|by|before|after|since|as\s+of|prior\s+to|no\s+later\s+than|"
     r"deadline(?:\s+\w+){0,4}|expir(?:es|ing|e)(?:\s+on)?|valid\s+(?:until|through)|up\s+to|"
-    r"ends?\s+on|closes?\s+on|available\s+(?:until|through|from)|effective|beyond|ahead\s+of)"
+    r"ends?\s+on|closes?\s+on|available\s+(?:until|through|from)|effective|beyond|ahead\s+of|"
+    r"(?:days?|weeks?|months?|years?)\s+(?:away\s+)?from|away\s+from|counting\s+from)"
     r"(?:\s{1,3}(?:the\s+)?(?:end\s+of|close\s+of|on))?\s{1,3}$", re.I)
 NEW_DATE_BEFORE = re.compile(
     r"\b(?:postponed|adjourned|deferred|delayed|moved|pushed\s+back|pushed|rescheduled|shifted|brought\s+forward|"
@@ -104,14 +105,17 @@ class Cue:
 
 
 FUTURE_FIRST = frozenset(
-    "will shall won going is are am was were be been set due plans plan planning intends intend expects expect "
-    "would upcoming forthcoming to kicks kick gets get takes starts begins opens commences tune next coming "
-    "tomorrow tonight later remains remain invite invites invited invitation registration register ticket "
-    "tickets".split())
+    ["will", "shall", "won", "going", "is", "are", "am", "was", "were", "be", "been", "set", "due",
+     "plans", "plan", "planning", "intends", "intend", "expects", "expect", "would", "upcoming",
+     "forthcoming", "to", "kicks", "kick", "gets", "get", "takes", "starts", "begins", "opens",
+     "commences", "tune", "next", "coming", "tomorrow", "tonight", "later", "remains", "remain",
+     "invite", "invites", "invited", "invitation", "registration", "register", "ticket", "tickets"])
 PAST_FIRST = frozenset(
-    "was were had did has have took ago last yesterday previously formerly former earlier went came met held "
-    "gave made began saw won lost beat left spoke wrote became rose fell found brought thought sold bought paid "
-    "sent kept led ran drew struck hit shut cut put set".split())
+    ["was", "were", "had", "did", "has", "have", "took", "ago", "last", "yesterday", "previously",
+     "formerly", "former", "earlier", "went", "came", "met", "held", "gave", "made", "began", "saw",
+     "won", "lost", "beat", "left", "spoke", "wrote", "became", "rose", "fell", "found", "brought",
+     "thought", "sold", "bought", "paid", "sent", "kept", "led", "ran", "drew", "struck", "hit", "shut",
+     "cut", "put", "set"])
 WORD = re.compile(r"[A-Za-z']+")
 
 
@@ -149,6 +153,8 @@ def past_cue_counts(text: str, match: re.Match[str]) -> bool:
         return False
     if match.start() > 0 and text[match.start() - 1] == "-":
         return False
+    if re.match(r"\s{1,3}by\b", text[match.end():match.end() + 5]):
+        return False  # "accompanied by", "hosted by": a participle, not the main verb
     if match.group(0)[0].isupper():
         lead = text[max(0, match.start() - 2):match.start()].strip()
         if lead not in ("", "."):

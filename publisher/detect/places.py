@@ -11,7 +11,7 @@ not become Sale or Darwin.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 from typing import Any
 
@@ -53,7 +53,7 @@ COMMON_WORD_CITIES = {
     "enterprise", "liberty", "concord", "harmony", "unity", "pride", "goodyear", "ford", "bedford", "chatham",
     "elizabeth", "charlotte", "regina", "sydney", "manchester", "lowell", "lowe", "homestead", "palm", "bay",
     "town", "port", "fort", "lake", "mount", "saint", "san", "la", "el", "al", "as", "man", "ban", "pau",
-    "bra", "vila", "ho", "kita", "bo", "ma", "bar", "ede", "uden", "soma", "tema", "kano", "ife", "ise",
+    "bra", "vila", "ho", "kita", "bo", "ma", "ede", "uden", "soma", "tema", "kano", "ife", "ise",
     "obama", "trump", "modi", "putin", "xi", "chiefs", "pirates", "sundowns", "saints", "falcons", "time",
     "date", "day", "page", "line", "note", "edit", "edited", "update", "map", "contact", "admission", "team",
 }
@@ -116,6 +116,7 @@ class Place:
     zone: str | None = None
     population: int = 0
     admin: str | None = None
+    locative: bool = False
 
 
 @dataclass
@@ -144,11 +145,12 @@ def gazetteer() -> Gazetteer:
     for city in cache.get_cities().values():
         entry = {"name": city["name"], "country": city["countrycode"], "zone": city["timezone"],
                  "population": int(city["population"]), "admin": city.get("admin1code")}
-        names = {city["name"]}
+        city_names = {city["name"]}
         if entry["population"] >= 150_000:
-            names.update(n for n in city.get("alternatenames", ())
-                         if n.isascii() and len(n) >= 4 and n[0].isupper() and not n.isupper() and " " not in n[1:2])
-        for name in names:
+            city_names.update(n for n in city.get("alternatenames", ())
+                              if n.isascii() and len(n) >= 4 and n[0].isupper() and not n.isupper()
+                              and " " not in n[1:2])
+        for name in city_names:
             cities.setdefault(name.lower(), []).append(entry)
         code = entry["country"]
         if code not in largest_by_country or entry["population"] > largest_by_country[code]["population"]:
@@ -218,16 +220,17 @@ def find_places(text: str, base: int = 0) -> list[Place]:
             offset = match.group(1).find(name)
             found.append(Place(base + match.start(1) + offset, base + match.start(1) + offset + len(name), name,
                                "venue"))
-    for match in VENUE_PREFIXED.finditer(text):
-        found.append(Place(base + match.start(), base + match.end(), match.group(0), "venue"))
+    if any(word in text for word in VENUE_PREFIX_WORDS):
+        for match in VENUE_PREFIXED.finditer(text):
+            found.append(Place(base + match.start(), base + match.end(), match.group(0), "venue"))
     for match in CAPITAL_RUN.finditer(text):
         found.extend(lookup_run(text, match.start(), match.group(0), base, gaz))
-    for abbreviation, code in US_STATE_ABBREVIATIONS.items():
-        position = text.find(", " + abbreviation)
-        if position >= 0:
-            start = position + 2
+    for match in STATE_ABBREVIATION.finditer(text):
+        code = US_STATE_ABBREVIATIONS.get(match.group(1))
+        if code is not None:
+            start = match.start(1)
             display = next((d for c, d in gaz.states.values() if c == code), code)
-            found.append(Place(base + start, base + start + len(abbreviation), display, "state", "US",
+            found.append(Place(base + start, base + match.end(1), display, "state", "US",
                                gaz.state_zones.get(code), admin=code))
     kept = dedupe(found)
     for match in AT_NAME.finditer(text):
@@ -237,9 +240,37 @@ def find_places(text: str, base: int = 0) -> list[Place]:
             continue
         kept.append(Place(start, end, name, "venue"))
     kept.sort(key=lambda p: p.start)
-    return kept
+    return [with_locative(text, p, base) for p in kept]
 
 
+def with_locative(text: str, place: Place, base: int) -> Place:
+    before = text[max(0, place.start - base - 24):place.start - base]
+    if re.search(r"\b(?:in|at|to|from|near|inside|outside|visit|visiting|visits|host|hosts|hosting|into|towards?)"
+                 r"\s{1,3}(?:the\s{1,3})?$", before, re.I):
+        return replace(place, locative=True)
+    return place
+
+
+def country_in_host(url: str | None) -> str | None:
+    """A country named inside a site's host name ("srilankamirror.com" -> LK)."""
+    if not url:
+        return None
+    host = re.sub(r"^[a-z]+://", "", url.strip().lower()).split("/")[0]
+    label = host.removeprefix("www.").split(".")[0]
+    gaz = gazetteer()
+    best: tuple[int, str] | None = None
+    for name, code in gaz.countries.items():
+        compact = name.replace(" ", "")
+        if len(compact) >= 5 and compact.isalpha() and compact in label and (best is None or len(compact) > best[0]):
+            best = (len(compact), code)
+    return best[1] if best else None
+
+
+FUNCTION_WORDS = {"in", "at", "to", "from", "the", "of", "and", "near", "on", "for", "by", "with", "visit", "visits",
+                  "via", "into", "across", "outside", "inside", "during", "after", "before", "since", "until"}
+VENUE_PREFIX_WORDS = ("Schloss", "Castle", "Palace", "Fort ", "Camp ", "Mount ", "Lake ")
+STATE_ABBREVIATION = re.compile(r",\s([A-Z][a-z]{0,4}\.(?:[A-Z][a-z]?\.)?)")
+RUN_WORD = re.compile(r"[\w'’.-]+")
 NOT_VENUE_STARTS = {"The", "A", "An", "This", "That", "Its", "His", "Her", "Their", "Our", "In", "At", "On", "To",
                     "From", "For", "Of", "And", "With", "By", "All", "Both", "Each", "Every"}
 ORG_WORDS = re.compile(r"\b(?:Inc|Ltd|Corp|Corporation|Company|Group|Bank|University|Ministry|Department|Commission|"
@@ -258,7 +289,11 @@ def clean_venue(name: str) -> str:
 
 def lookup_run(text: str, run_start: int, run: str, base: int, gaz: Gazetteer) -> list[Place]:
     """The longest gazetteer names inside one run of capitalised words."""
-    words = list(re.finditer(r"[\w'’.-]+", run))
+    if " " not in run and "\n" not in run:
+        key = run.lower().rstrip(".,’'")
+        if key not in gaz.first_words and key.removesuffix("’s").removesuffix("'s") not in gaz.first_words:
+            return []
+    words = list(RUN_WORD.finditer(run))
     places: list[Place] = []
     index = 0
     while index < len(words):
@@ -274,6 +309,10 @@ def lookup_run(text: str, run_start: int, run: str, base: int, gaz: Gazetteer) -
                 name = name[:-2]
             start = run_start + first.start()
             place = classify_name(text, start, name, base, gaz, run_end=run_start + len(run))
+            if place is not None and place.kind == "city" and index > 0:
+                previous = words[index - 1].group(0)
+                if previous.lower() not in FUNCTION_WORDS and not previous.endswith((",", ".")):
+                    place = None  # "Bruce Lynn": the end of a person's name, not the town
             if place is not None:
                 places.append(place)
                 index += size

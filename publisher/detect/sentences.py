@@ -8,6 +8,7 @@ sentence, and a full stop does only when it is not part of an abbreviation ("Dec
 from __future__ import annotations
 
 import bisect
+import itertools
 import re
 from dataclasses import dataclass
 
@@ -40,7 +41,7 @@ def split_sentences(text: str) -> list[Sentence]:
         cuts.append(match.end() if "\n" in match.group(0) else match.start())
     cuts.append(len(text))
     sentences: list[Sentence] = []
-    for begin, finish in zip(cuts, cuts[1:], strict=False):
+    for begin, finish in itertools.pairwise(cuts):
         chunk = text[begin:finish]
         stripped_left = len(chunk) - len(chunk.lstrip())
         stripped = chunk.strip()

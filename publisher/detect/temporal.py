@@ -175,6 +175,7 @@ GAP_DATE_TIME = re.compile(r"\s{0,3}(?:,|\s(?:at|from|starting at|beginning at|b
                            r"|\s{0,3},?\s{1,3}(?:at|from|starting\s+at|beginning\s+at|@)\s{1,3}")
 GAP_TIME_DATE = re.compile(r"\s{0,3}(?:,\s{0,3})?(?:on\s{1,3}|this\s{1,3})?")
 GAP_RANGE = re.compile(r"\s{0,3}(?:-|–|—|to|through|thru|until|till|and|&)\s{0,3}", re.I)
+GENERIC_BEFORE = re.compile(r"\b(?:a|every|each|any|one)\s{1,3}$", re.I)
 BEFORE_RANGE = re.compile(r"\b(?:from|between|starting|beginning)\s{1,3}$", re.I)
 
 
@@ -255,9 +256,7 @@ def nearest_year(month: int, day: int, ref: dt.date, weekday: int | None, direct
     def cost(d: dt.date) -> float:
         delta = (d - ref).days
         penalty = 0.0
-        if direction > 0 and delta < -14:
-            penalty = 120.0
-        elif direction < 0 and delta > 14:
+        if (direction > 0 and delta < -14) or (direction < 0 and delta > 14):
             penalty = 120.0
         return abs(delta) + penalty
 
@@ -630,10 +629,7 @@ def widen_parts(parts: list[tuple[int, int, str | None]], first: Side, second: S
     for index, (s, e, value) in enumerate(parts):
         if index == 0:
             s = min([s] + [x[0] for x in extra_first])
-            if second is None or len(parts) > 2:
-                e2 = e
-            else:
-                e2 = max([e] + [x[1] for x in extra_first if x[0] < parts[1][0]])
+            e2 = e if second is None or len(parts) > 2 else max([e] + [x[1] for x in extra_first if x[0] < parts[1][0]])
             spans.append((s, e2, value))
         elif second is not None and index == len(parts) - 1:
             extra = [x for x in (second.month_span, second.weekday_span, second.year_span) if x]
@@ -671,10 +667,9 @@ def handle_month(raw: str, start: int, end: int, text: str, ctx: Context) -> Tim
         if (month_word.lower() in ("may", "mar", "jan", "jun", "jul", "aug", "sep", "oct", "nov", "dec", "feb",
                                    "apr", "sept") or month_word.upper() == month_word) and not MONTH_CUE.search(before):
             return None
-        if month_word == first_word and not MONTH_CUE.search(before) and start > 0 and sentence_start(text, start):
-            # "March organisers said ..." at a sentence start: only a month with a cue.
-            if month_word.lower() in ("march", "may"):
-                return None
+        if month_word == first_word and not MONTH_CUE.search(before) and start > 0 \
+                and sentence_start(text, start) and month_word.lower() in ("march", "may"):
+            return None  # "March organisers said ..." at a sentence start: only a month with a cue.
     month = months[0]
     direction = ctx.tense_at(start)
     ref = ctx.ref
@@ -751,6 +746,8 @@ def handle_century(raw: str, start: int, end: int, text: str, ctx: Context) -> T
 
 def handle_weekday(raw: str, start: int, end: int, text: str, ctx: Context) -> Timex | None:
     """"Friday", "this Friday", "next Tuesday", "Saturday’s", "Monday next week", "Thursday (19)"."""
+    if GENERIC_BEFORE.search(text[max(0, start - 8):start]):
+        return None  # "falls on a Sunday", "every Friday": no particular day
     words = [t.group(0).lower() for t in TOKEN.finditer(raw)]
     weekday = next(WEEKDAYS[w] for w in words if w in WEEKDAYS)
     modifier = words[0] if words[0] in ("this", "next", "last", "coming", "past") else None
@@ -920,10 +917,7 @@ def handle_quarter(raw: str, start: int, end: int, text: str, ctx: Context) -> T
     if compact:
         kind_letter, number = compact.group(1), int(compact.group(2))
         year_text = compact.group(3)
-        if year_text is None:
-            year = ref.year
-        else:
-            year = int(year_text) if len(year_text) == 4 else 2000 + int(year_text)
+        year = ref.year if year_text is None else int(year_text) if len(year_text) == 4 else 2000 + int(year_text)
         if kind_letter == "H" and number > 2:
             return None
     else:
@@ -1015,7 +1009,7 @@ def as_range(a: Timex, b: Timex, gap: str, text: str, ctx: Context) -> Timex | N
     b_value = day_value(last) + (f"T{b.part_of_day}" if b.part_of_day else "")
     return replace(a, start=start, end=end, text=text[start:end], last=last, is_range=True,
                    time=a.time, end_time=b.time if b.time else a.end_time, zone=a.zone or b.zone,
-                   parts=list(a.parts) + [(b.start, b.end, b_value)], relative=a.relative or b.relative)
+                   parts=[*list(a.parts), (b.start, b.end, b_value)], relative=a.relative or b.relative)
 
 
 def iter_mentions(timexes: list[Timex]) -> Iterator[tuple[int, int, str | None, Timex]]:

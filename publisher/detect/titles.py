@@ -10,6 +10,7 @@ the destination.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 
 # (category, pattern): the first pattern that matches a sentence decides its category.
@@ -26,7 +27,8 @@ CATEGORY_PATTERNS: list[tuple[str, str]] = [
     ("visit", r"(?:state|official|working|royal|two-day|three-day|\w+-day)\s+visit|visits?\b|visiting|trip\b|"
               r"tour\b|travels?\b|travel(?:l)?ing"),
     ("summit", r"summits?\b"),
-    ("match", r"\bvs\.?\b|\bversus\b|\baway\s+(?:at|to)\b|\bat\s+home\s+(?:to|against)\b|\bmatch(?:es)?\b|\bgame\b|fixture|derby|kick(?:s|ed|ing)?[\s-]?off|\bfinal\b|tournament|"
+    ("match", r"\bvs\.?\b|\bversus\b|\baway\s+(?:at|to)\b|\bat\s+home\s+(?:to|against)\b|\bmatch(?:es)?\b|"
+              r"\bgame\b|fixture|derby|kick(?:s|ed|ing)?[\s-]?off|\bfinal\b|tournament|"
               r"championship|\bclash\b|encounter|\brace\b|grand\s+prix|\bleague\b|\bTests?\b"),
     ("hearing", r"hearings?\b|sentencing|trial\b|arraignment|court\s+date"),
     ("launch", r"launch(?:es|ed|ing)?|unveil(?:s|ed|ing)?|unpacked|keynote|special\s+event|media\s+event|"
@@ -48,13 +50,14 @@ CATEGORY_BY_GROUP = {f"c{index}": name for index, (name, _) in enumerate(CATEGOR
 CASELESS_MATCH = re.compile(dict(CATEGORY_PATTERNS)["match"], re.I)
 
 EVENT_VERBS = re.compile(
-    r"\b(?:take\s+place|takes\s+place|be\s+held|is\s+held|are\s+held|will\s+hold|to\s+hold|hosts?|hosting|"
+    r"\b(?:take\s+place|takes\s+place|be\s+held|is\s+held|are\s+held|will\s+hold|to\s+hold|(?-i:hosts?|hosting)|"
     r"to\s+host|will\s+host|kicks?\s+off|open(?:s|ing)?|begin|begins|start|starts|commence[sd]?|"
     r"run\b|runs\b|will\s+(?:attend|meet|address|speak|perform|play|face|visit|travel|join|tour|participate|"
     r"receive|welcome|inaugurate|unveil|launch|announce|release|report|present|deliver|lead|open|close)|"
     r"to\s+(?:attend|meet|address|speak|perform|play|face|visit|travel|join|vote|strike|announce|report|release)|"
     r"plans?\s+a|fixed\s+for|set\s+for|scheduled\s+for|slated\s+for|declared|observed?|"
     r"welcomed|hosted\s+to)\b", re.I)
+PARENTHESES = re.compile(r"\([^()]{0,80}\)|\[[^\[\]]{0,80}\]")
 TITLE_WORDS = (r"President|Prime\s+Minister|PM|Premier|Chancellor|King|Queen|Prince|Princess|Minister|Secretary|"
                r"Senator|Sen\.|Governor|Gov\.|Mayor|Chairman|Chairwoman|Chair|CEO|Chief|Judge|Justice|Pope|Sheikh|"
                r"Emir|Crown\s+Prince|Mr\.?|Mrs\.?|Ms\.?|Dr\.?|Professor|Prof\.?|General|Gen\.|Commissioner|Speaker|"
@@ -62,7 +65,7 @@ TITLE_WORDS = (r"President|Prime\s+Minister|PM|Premier|Chancellor|King|Queen|Pri
 PERSON = re.compile(
     rf"\b(?:(?:[A-Z][a-z]+\s+){{0,3}}(?:{TITLE_WORDS})\s+(?:of\s+(?:the\s+)?[A-Z][\w]+(?:\s+[A-Z]\w+){{0,2}}\s+)?)"
     rf"((?:[A-Z][a-z'’-]+|[A-Z]\.)(?:\s+(?:[A-Z][a-z'’-]+|[A-Z]\.|de|van|von|bin|al-\w+)){{0,3}})")
-PROPER_RUN = re.compile(r"(?:[A-Z][\w'’&.-]*)(?:\s{1,2}(?:[A-Z][\w'’&.-]*|of|for|and|on|the|"
+PROPER_RUN = re.compile(r"(?:[A-Z][\w'’&.-]*)(?:\s{1,2}(?:[A-Z][\w'’&.-]*|of|for|and|&|on|the|"
                         r"de|\d+(?:st|nd|rd|th)?)){0,7}")
 STOP_RUN_WORDS = {
     "The", "A", "An", "In", "On", "At", "For", "From", "With", "As", "By", "To", "Of", "And", "But", "If", "It",
@@ -74,8 +77,10 @@ STOP_RUN_WORDS = {
     "September", "October", "November", "December", "Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sep",
     "Sept", "Oct", "Nov", "Dec", "Mr", "Mrs", "Ms", "Dr", "Said", "Once", "Now", "Later", "Earlier", "So",
     "Thank", "Thanks", "Please", "Join", "Tune", "Watch", "Kick-off", "Kick", "Time", "Including", "Included",
-    "Even", "Immediately", "Under", "Since", "Until", "Following", "Despite", "Although", "Though", "Because",
+    "Even", "Immediately", "Under", "Since", "Until", "Despite", "Although", "Though", "Because",
     "What", "Who", "Where", "Why", "How", "Which", "Not", "No", "Yes", "All", "Any", "Each", "Every", "Both",
+    "Given", "Regarding", "Considering", "Announcing", "Speaking", "Asked",
+    "Replying", "Hosts", "Host", "Several", "Many", "Some", "Other", "Another", "Only", "Just", "First", "Last",
 }
 LEADING_JUNK = re.compile(r"^(?:[\"“”‘’'(\[*#\s-]|\*\*)+")
 ORG_HEADS = re.compile(r"\b(?:Commission|Committee|Council|Ministry|Department|Union|Congress|Party|Government|"
@@ -110,8 +115,10 @@ def find_trigger(sentence: str, anchor: int | None = None,
         priority = [t for t in found if t.category in ("earnings call", "webinar")]
         candidates = priority or list(found)
         if anchor is None:
-            return min(candidates, key=lambda t: t.start)
-        return min(candidates, key=lambda t: trigger_distance(t, anchor))
+            chosen = min(candidates, key=lambda t: t.start)
+        else:
+            chosen = min(candidates, key=lambda t: trigger_distance(sentence, t, anchor))
+        return head_of(chosen, candidates)
     verb = EVENT_VERBS.search(sentence)
     if verb:
         return Trigger(verb.start(), verb.end(), verb.group(0), "event")
@@ -121,7 +128,9 @@ def find_trigger(sentence: str, anchor: int | None = None,
 def all_triggers(sentence: str) -> tuple[Trigger, ...]:
     """Every event word in a sentence with its category (computed once per sentence)."""
     found: list[Trigger] = []
-    for match in TRIGGER_PATTERN.finditer(sentence):
+    masked = PARENTHESES.sub(lambda m: " " * len(m.group(0)), sentence) if "(" in sentence or "[" in sentence \
+        else sentence
+    for match in scan_triggers(masked):
         group = match.lastgroup or ""
         name = CATEGORY_BY_GROUP.get(group, "event")
         word = match.group(0)
@@ -136,16 +145,75 @@ def all_triggers(sentence: str) -> tuple[Trigger, ...]:
                     and not MATCH_CONTEXT.search(sentence):
                 continue
             found.append(Trigger(match.start(), match.end(), word, "match"))
+    if any(t.category == "election" for t in found):
+        for match in RESULTS.finditer(masked):
+            found.append(Trigger(match.start(), match.end(), match.group(0), "election"))
     return tuple(found)
+
+
+RESULTS = re.compile(r"\b(?:election\s+)?results\b", re.I)
+WORD = re.compile(r"\w+")
+# The first four letters of every word that can open an event word; TRIGGER_PATTERN is only
+# tried where one starts (plus "<Name> Day" and "<n>-day"), which keeps the scan cheap.
+TRIGGER_STEMS = frozenset(
+    ["earn", "conf", "inve", "anal", "quar", "annu", "fisc", "resu", "call", "webi", "virt", "webc",
+     "live", "onli", "stri", "walk", "indu", "stay", "elec", "poll", "byel", "refe", "vote", "voti",
+     "coun", "ball", "publ", "bank", "nati", "spec", "fede", "scho", "holi", "clos", "shut", "susp",
+     "stat", "offi", "work", "roya", "visi", "trip", "tour", "trav", "summ", "vs", "vers", "away", "at",
+     "matc", "game", "fixt", "derb", "kick", "fina", "tour", "cham", "clas", "enco", "race", "gran",
+     "leag", "test", "hear", "sent", "tria", "arra", "cour", "laun", "unve", "unpa", "keyn", "medi",
+     "prod", "even", "meet", "agm", "gene", "talk", "boar", "sess", "sitt", "asse", "roun", "brie",
+     "pres", "news", "cong", "conv", "foru", "symp", "expo", "exhi", "fair", "trad", "show", "fest",
+     "cere", "cele", "banq", "rece", "para", "inau", "conc", "lect", "semi", "prog", "prem", "scre",
+     "auct", "mara", "dead", "regi", "priv", "by"])
+
+
+def scan_triggers(text: str) -> Iterator[re.Match[str]]:
+    """Like TRIGGER_PATTERN.finditer(text), tried only at words that can open an event word."""
+    position = 0
+    for word in WORD.finditer(text):
+        start = word.start()
+        if start < position:
+            continue
+        token = word.group(0)
+        after = text[word.end():word.end() + 4]
+        if token[:4].lower() not in TRIGGER_STEMS and not after.startswith((" Day", "-day", "-Day")) \
+                and not (token[0].isdigit() and after.startswith("-day")):
+            continue
+        match = TRIGGER_PATTERN.match(text, start)
+        if match is not None and match.end() > start:
+            position = match.end()
+            yield match
 
 
 MATCH_CONTEXT = re.compile(r"\b(?:play|kick\w*|team|score|fans?|stadium|match|cup|against|tickets?)\b", re.I)
 
 
-def trigger_distance(trigger: Trigger, anchor: int) -> float:
+def head_of(trigger: Trigger, found: list[Trigger]) -> Trigger:
+    """In "Area Council elections" the last event word is the head: "elections"."""
+    for other in sorted(found, key=lambda t: t.start):
+        if other.start > trigger.start and 0 <= other.start - trigger.end <= 2 and other.category != trigger.category:
+            return head_of(other, found)
+    return trigger
+
+
+CLAUSE_BREAK = re.compile(r"[,;:]\s|\s[—–]\s|\bwhile\b|\bwhereas\b|\bbut\b")
+
+
+def trigger_distance(sentence: str, trigger: Trigger, anchor: int) -> float:
+    """How far an event word is from the date: words after the date cost more, a clause break
+    between them costs a lot, a capitalised event name ("NATO Summit") costs less."""
     if trigger.end <= anchor:
-        return float(anchor - trigger.end)
-    return (trigger.start - anchor) * 1.5 + 5
+        distance = float(anchor - trigger.end)
+        between = sentence[trigger.end:anchor]
+    else:
+        distance = (trigger.start - anchor) * 1.5 + 5
+        between = sentence[anchor:trigger.start]
+    if CLAUSE_BREAK.search(between):
+        distance += 30
+    if trigger.word[:1].isupper() and trigger.start > 0:
+        distance *= 0.6
+    return distance
 
 
 def category_of(sentence: str) -> str | None:
@@ -168,33 +236,44 @@ def proper_runs(sentence: str) -> list[re.Match[str]]:
     for match in PROPER_RUN.finditer(sentence):
         text = match.group(0)
         words = text.split()
-        if len(words) == 1 and (words[0] in STOP_RUN_WORDS or match.start() == 0 and words[0].istitle()
-                                and not ORG_HEADS.search(text) and len(words[0]) < 4):
+        if len(words) == 1 and (words[0] in STOP_RUN_WORDS or (match.start() == 0 and words[0].istitle()
+                                and not ORG_HEADS.search(text) and len(words[0]) < 4)):
             continue
         runs.append(match)
     return runs
 
 
-PARENTHESES = re.compile(r"\([^()]{0,80}\)|\[[^\[\]]{0,80}\]")
-
-
-def actor(sentence: str, trigger: Trigger | None = None) -> str | None:
+def actor(sentence: str, trigger: Trigger | None = None, place_names: list[str] | None = None) -> str | None:
     """Who does it: the titled person or proper name nearest before the event word (people by
-    surname), else the first one after it. Parenthesised asides ("(NYSE: MCS)") never count."""
+    surname), else the first one after it. Parenthesised asides ("(NYSE: MCS)"), places, names
+    used as modifiers ("the Covid-19 wave") and platforms ("on YouTube") never count; a name
+    followed by its acronym ("Rail and Transport (RMT) union") is given by the acronym."""
     masked = PARENTHESES.sub(lambda m: " " * len(m.group(0)), sentence)
     limit = trigger.start if trigger is not None else len(masked)
     named = named_span(masked, trigger)
     if named is not None:
         limit = min(limit, named[0])
+    avoid = {n.lower() for n in place_names or ()}
     options: list[tuple[int, int, str]] = []
     for match in PERSON.finditer(masked):
         options.append((match.start(), match.start(1) + len(match.group(1)), person_name(match.group(1))))
     for match in proper_runs(masked):
         text = strip_run(match.group(0))
-        if text and not any(s <= match.start() < e or match.start() <= s < match.end() for s, e, _ in options):
-            if len(text.split()) > 5:
-                text = " ".join(text.split()[:5])
-            options.append((match.start(), match.end(), text))
+        if not text or any(s <= match.start() < e or match.start() <= s < match.end() for s, e, _ in options):
+            continue
+        followed_by_lower = bool(re.match(r"\s[a-z]", masked[match.end():match.end() + 2]))
+        single_adjective = len(text.split()) == 1 and followed_by_lower and match.start() > 0 and \
+            bool(re.search(r"[a-z]\s{1,2}$", masked[max(0, match.start() - 3):match.start()]))
+        if text.lower() in avoid or single_adjective \
+                or (MODIFIER_BEFORE.search(masked[max(0, match.start() - 8):match.start()]) and followed_by_lower) \
+                or PLATFORM_BEFORE.search(masked[max(0, match.start() - 6):match.start()]):
+            continue
+        acronym = re.match(r"\s{0,2}\(([A-Z]{2,6})\)", sentence[match.end():match.end() + 12])
+        if acronym:
+            text = acronym.group(1)
+        if len(text.split()) > 5:
+            text = " ".join(text.split()[:5])
+        options.append((match.start(), match.end(), text))
     options = [o for o in options if o[2] and o[2].lower() not in GENERIC_ACTORS]
     if not options:
         return None
@@ -204,6 +283,8 @@ def actor(sentence: str, trigger: Trigger | None = None) -> str | None:
     return min(options, key=lambda o: o[0])[2]
 
 
+MODIFIER_BEFORE = re.compile(r"\b(?:the|a|an|its|his|her|their|our|over|of|amid|amidst)\s{1,2}$", re.I)
+PLATFORM_BEFORE = re.compile(r"\b(?:on|via|at|in|to)\s{1,2}$", re.I)
 GENERIC_ACTORS = {"company", "the company", "corporation", "group", "government", "president", "officials"}
 
 
@@ -235,8 +316,8 @@ def strip_run(text: str) -> str:
     fillers = ("of", "for", "and", "on", "the", "de")
     while words and (words[0] in STOP_RUN_WORDS or words[0].lower() in fillers or words[0][0].isdigit()):
         words.pop(0)
-    while words and (words[-1].lower() in fillers or words[-1].rstrip(".,")[:1].isdigit()
-                     and len(words[-1].rstrip(".,")) < 4):
+    while words and (words[-1].lower() in fillers or (words[-1].rstrip(".,")[:1].isdigit()
+                     and len(words[-1].rstrip(".,")) < 4)):
         words.pop()
     cleaned = " ".join(words)
     cleaned = re.sub(r"(?:['’]s)$", "", cleaned)
@@ -252,7 +333,7 @@ def named_event(sentence: str, trigger: Trigger | None) -> str | None:
         if match.start() <= trigger.start < match.end() + 2 or (0 <= trigger.start - match.end() <= 1):
             text = strip_run(match.group(0))
             if text and len(text.split()) <= 8 and text.lower() != trigger.word.lower():
-                if match.end() < trigger.start:
+                if match.end() < trigger.start and len(text.split()) < 3:
                     text = f"{text} {trigger.word.lower()}"
                 return text
     return None
@@ -272,47 +353,140 @@ def destination(sentence: str, trigger: Trigger | None, place_names: list[str]) 
 
 
 def make_title(sentence: str, trigger: Trigger | None, place_names: list[str], *, headline: str | None = None,
-               max_words: int = 9) -> str:
-    """A short calendar title for the event a sentence states."""
+               max_words: int = 9, context: str = "") -> str:
+    """A short calendar title for the event a sentence states (`context`: nearby text, used for
+    details such as the quarter of an earnings call)."""
     clean = LEADING_JUNK.sub("", sentence)
     shift = len(sentence) - len(clean)
     if trigger is not None and shift:
         trigger = Trigger(max(0, trigger.start - shift), max(0, trigger.end - shift), trigger.word, trigger.category)
-    who = actor(clean, trigger)
+    who = actor(clean, trigger, place_names)
     category = trigger.category if trigger else None
     name = named_event(clean, trigger)
-    title: str
-    if category == "visit":
-        kind = "visit"
-        adjective = re.search(r"\b(state|official|working|royal|private)\s+visit", clean, re.I)
-        if adjective:
-            kind = f"{adjective.group(1).lower()} visit"
-        where = destination(clean, trigger, place_names)
-        title = " ".join(x for x in (who, kind, f"to {where}" if where else None) if x)
-    elif category == "match":
-        title = match_title(clean) or name or " ".join(x for x in (who, "match") if x)
-    elif category == "strike":
-        scope = re.search(r"\b(nationwide|national|general|indefinite|rail|tube|transport|warning|\w+-day)\s+strike",
-                          clean, re.I)
-        core = f"{scope.group(1).lower()} strike" if scope else "strike"
-        title = " ".join(x for x in (who, core) if x)
-    elif category == "holiday":
-        day_name = re.search(r"\b((?:[A-Z]\w+\s+){1,3}Day)\b", clean)
-        kind = re.search(r"\b(public|bank|national|special|federal|school)\s+holiday", clean, re.I)
-        base = f"{kind.group(1).capitalize()} holiday" if kind else "Holiday"
-        title = f"{base} ({day_name.group(1)})" if day_name and day_name.group(1) != base else base
-    elif name:
-        title = name if (who is None or who.lower() in name.lower() or name.lower() in who.lower()) \
-            else f"{who} {name}"
-    elif trigger is not None:
-        phrase = noun_phrase(clean, trigger)
-        title = " ".join(x for x in (who, phrase) if x)
-    else:
-        title = who or "Event"
+    builder = TITLE_BUILDERS.get(category or "")
+    title = builder(clean, trigger, who, name, place_names, context) if builder else None
+    if not title:
+        if name:
+            title = name if (who is None or len(name.split()) >= 3 or who.lower() in name.lower()
+                             or name.lower() in who.lower()) else f"{who} {name}"
+        elif category in (None, "event"):
+            title = match_title(clean) or " ".join(x for x in (who, noun_phrase(clean, trigger)) if x) \
+                if trigger is not None else (who or "")
+        elif trigger is not None:
+            title = " ".join(x for x in (who, noun_phrase(clean, trigger)) if x)
+        else:
+            title = who or ""
     title = tidy(title, max_words)
-    if not title or title.lower() in ("event", "visit", "match", "strike"):
-        return tidy(headline, max_words) if headline else (title or "Event")
+    if not title or title.lower() in ("event", "visit", "match", "strike", "meeting", "holiday", "call"):
+        cleaned = headline_title(headline) if headline else ""
+        return cleaned or title or "Event"
     return title
+
+
+def visit_title(clean: str, trigger: Trigger | None, who: str | None, name: str | None, place_names: list[str],
+                context: str) -> str:
+    kind = "visit"
+    adjective = re.search(r"\b(state|official|working|royal|private)\s+visit", clean, re.I)
+    if adjective:
+        kind = f"{adjective.group(1).lower()} visit"
+    where = destination(clean, trigger, place_names)
+    if where is None or where[0].islower():
+        where = place_names[-1] if place_names else None
+    return " ".join(x for x in (who, kind, f"to {where}" if where else None) if x)
+
+
+def match_or_named(clean: str, trigger: Trigger | None, who: str | None, name: str | None,
+                   place_names: list[str], context: str) -> str:
+    away = re.search(r"\baway\s+(?:at|to)\s+((?:[A-Z][\w'’-]*)(?:\s+[A-Z][\w'’-]*){0,2})", clean)
+    if away and who:
+        return f"{strip_run(away.group(1))} vs {who}"
+    return match_title(clean) or name or " ".join(x for x in (who, "match") if x)
+
+
+def strike_title(clean: str, trigger: Trigger | None, who: str | None, name: str | None, place_names: list[str],
+                 context: str) -> str:
+    scope = re.search(r"\b(nationwide|national|general|indefinite|rail|tube|transport|warning|\w+-day)\s+strike",
+                      clean, re.I)
+    core = f"{scope.group(1).lower()} strike" if scope else "strike"
+    return " ".join(x for x in (who, core) if x)
+
+
+def holiday_title(clean: str, trigger: Trigger | None, who: str | None, name: str | None,
+                  place_names: list[str], context: str) -> str:
+    day_name = re.search(r"\b((?:[A-Z]\w+\s+){1,3}Day)\b", clean)
+    kind = re.search(r"\b(public|bank|national|special|federal|school)\s+holiday", clean, re.I)
+    if trigger is not None and trigger.word.endswith("Day") and day_name:
+        celebrations = re.search(rf"{re.escape(day_name.group(1))}\s+(celebrations?|festivities|parade)", context)
+        return f"{day_name.group(1)} {celebrations.group(1)}" if celebrations else day_name.group(1)
+    base = f"{kind.group(1).capitalize()} holiday" if kind else "Holiday"
+    length = re.search(r"\b(\w+-day)\s+(?:\w+\s+)?holiday", clean, re.I)
+    if length:
+        base = f"{length.group(1).capitalize()} {base.lower()}"
+    return f"{base} ({day_name.group(1)})" if day_name and day_name.group(1) != base else base
+
+
+def closure_title(clean: str, trigger: Trigger | None, who: str | None, name: str | None,
+                  place_names: list[str], context: str) -> str:
+    """"Campus closure" from "closing the campus"; "Public libraries closed" from "all public
+    libraries will be closed"."""
+    day_name = re.search(r"\b((?:[A-Z]\w+\s+){1,3}Day)\b", clean)
+    suffix = f" ({day_name.group(1)})" if day_name else ""
+    obj = re.search(r"\bclos(?:e|ing)\s+(?:down\s+)?(?:the\s+|our\s+|its\s+|all\s+)?((?:[a-zA-Z][\w'’-]*\s+){0,2}?"
+                    r"(?:campus|school|schools|office|offices|library|libraries|park|parks|road|roads|border|"
+                    r"airport|port|bridge|station|stations|centre|center|museum|courts?|[A-Z][\w'’-]+))\b", clean)
+    if obj:
+        return f"{obj.group(1)} closure{suffix}"
+    subject = re.search(r"((?:[A-Za-z][\w'’-]*\s+){1,3}?)(?:will\s+(?:all\s+)?(?:be|remain)|are|is|to\s+be)\s+"
+                        r"(?:\w+\s+)?closed\b", clean)
+    if subject:
+        words = [w for w in subject.group(1).split() if w.lower() not in ("all", "the", "our", "its", "be")]
+        if words:
+            return f"{' '.join(words)} closed{suffix}"
+    return f"{who + ' ' if who else ''}closure{suffix}"
+
+
+def election_title(clean: str, trigger: Trigger | None, who: str | None, name: str | None,
+                   place_names: list[str], context: str) -> str:
+    phrase = name or (noun_phrase(clean, trigger) if trigger else "election")
+    where = ", ".join(place_names[:3])
+    if where and where.lower() not in phrase.lower():
+        return f"{where} {phrase}"
+    return phrase
+
+
+def call_title(clean: str, trigger: Trigger | None, who: str | None, name: str | None, place_names: list[str],
+               context: str) -> str:
+    quarter = QUARTER_PHRASE.search(context or clean)
+    period = ""
+    if quarter:
+        number = {"first": 1, "second": 2, "third": 3, "fourth": 4}.get(quarter.group(1).lower())
+        year = quarter.group(3) or ""
+        fiscal = "fiscal " if quarter.group(2) else ""
+        period = f"Q{number} {fiscal}{year}".strip() if number else ""
+    else:
+        compact = re.search(r"\b(Q[1-4]\s*(?:FY)?\s*\d{2,4})\b", context or clean)
+        period = compact.group(1) if compact else ""
+    return " ".join(x for x in (who, period, "earnings call") if x)
+
+
+QUARTER_PHRASE = re.compile(r"\b(first|second|third|fourth)[\s-]quarter(?:\s+(?:of\s+)?(fiscal\s+)?(?:year\s+)?"
+                            r"(\d{4}))?", re.I)
+TITLE_BUILDERS = {"visit": visit_title, "match": match_or_named, "strike": strike_title, "holiday": holiday_title,
+                  "closure": closure_title, "election": election_title, "earnings call": call_title}
+HEADLINE_VERBS = re.compile(
+    r"\b(?:announces?|announced|confirms?|confirmed|sets?|reveals?|unveils?|hosts?|holds?|to\s+host|to\s+hold|"
+    r"will\s+host|will\s+hold|schedules?|scheduled|plans?|invites?|presents?|launches|date\s+for)\b", re.I)
+
+
+def headline_title(headline: str | None) -> str:
+    """A headline trimmed to a calendar title: no reporting verbs, dates or trailing venue."""
+    if not headline:
+        return ""
+    text = re.sub(r"\s+(?:on|for)\s+(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,?\s+)?"
+                  r"[A-Z][a-z]{2,8}\.?\s+\d{1,2}(?:st|nd|rd|th)?(?:,?\s+\d{4})?", "", headline)
+    text = re.sub(r"\s+(?:in|at)\s+[A-Z][\w'’ -]*$", "", text)
+    text = HEADLINE_VERBS.sub("", text)
+    return tidy(re.sub(r"\s{2,}", " ", text), 10)
 
 
 def match_title(sentence: str) -> str | None:
@@ -349,7 +523,7 @@ def noun_phrase(sentence: str, trigger: Trigger) -> str:
             break
         modifiers.insert(0, bare)
     word = trigger.word
-    return " ".join(modifiers + [word]).strip()
+    return " ".join([*modifiers, word]).strip()
 
 
 def tidy(title: str | None, max_words: int) -> str:
