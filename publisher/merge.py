@@ -26,20 +26,32 @@ STOP = frozenset((
 TOKEN = re.compile(r"[a-z0-9]+")
 YEAR = re.compile(r"(19|20)\d\d")
 NAME = re.compile(r"\b[A-Z][\w'’-]*[A-Za-z0-9]|\b[A-Z]\b")
+ACRONYM = re.compile(r"[A-Z0-9&-]{2,}")
 SIGNIFICANT = ("start", "end", "all_day", "location", "status")
 MOVE_WINDOW = dt.timedelta(days=120)
 
 
+def stem(token: str) -> str:
+    """A light suffix strip, so "launched", "launches" and "launch" or "strikes" and "strike" agree."""
+    if len(token) > 4 and token.endswith("ies"):
+        token = token[:-3] + "y"
+    elif len(token) > 5 and token.endswith("ing"):
+        token = token[:-3]
+    elif len(token) > 4 and token.endswith(("ed", "ches", "shes", "xes", "sses", "zes")):
+        token = token[:-2]
+    elif len(token) > 3 and token.endswith("s") and not token.endswith("ss"):
+        token = token[:-1]
+    return token[:-1] if len(token) > 4 and token.endswith("e") else token
+
+
 @lru_cache(maxsize=65536)
 def text_words(text: str) -> frozenset[str]:
-    """Lower-case content words with a light plural strip ("visits" = "visit")."""
+    """Lower-case content words, lightly stemmed."""
     found = set()
     for token in TOKEN.findall(text.lower()):
         if token in STOP or len(token) < 2:
             continue
-        if len(token) > 3 and token.endswith("s") and not token.endswith("ss"):
-            token = token[:-1]
-        found.add(token)
+        found.add(token if token[0].isdigit() or token.endswith("ss") else stem(token))
     return frozenset(found)
 
 
@@ -67,8 +79,15 @@ def overlaps(a: tuple[dt.date, dt.date], b: tuple[dt.date, dt.date]) -> bool:
 
 @lru_cache(maxsize=65536)
 def text_names(text: str) -> frozenset[str]:
-    """Capitalised words and acronyms: the names that tell one happening from a lookalike."""
-    return frozenset(w.lower() for w in NAME.findall(text) if w.lower() not in STOP)
+    """Names that tell one happening from a lookalike: acronyms anywhere, capitalised words after
+    the first (a title's first word is capitalised whatever it is)."""
+    found = set()
+    for match in NAME.finditer(text):
+        word = match.group(0)
+        if word.lower() in STOP or (match.start() == 0 and not ACRONYM.fullmatch(word)):
+            continue
+        found.add(stem(word.lower()))
+    return frozenset(found)
 
 
 @dataclass(frozen=True)
@@ -87,7 +106,7 @@ class Profile:
 
 def profile(item: Event | Detection) -> Profile:
     title = words(item.summary)
-    names = text_names(item.summary).union(*(text_names(p) for p in item.participants))
+    names = text_names(item.summary).union(*(words(p) for p in item.participants))
     return Profile(
         title=title,
         context=words(item.location, item.category, *item.participants),
@@ -119,7 +138,7 @@ def overlap(a: frozenset[str], b: frozenset[str]) -> float | None:
 
 def likeness(a: Profile, b: Profile) -> float:
     """How much two descriptions agree (0..1); numbers that disagree ("22nd" and "23rd") say no."""
-    if a.numbers and b.numbers and not a.numbers & b.numbers or names_conflict(a, b):
+    if (a.numbers and b.numbers and not a.numbers & b.numbers) or names_conflict(a, b):
         return 0.0
     title = overlap(a.title, b.title) or 0.0
     context = overlap(a.context, b.context)
@@ -262,19 +281,21 @@ def fold(uid: str, claims: Sequence[Claim], previous: Event | None, *, now: dt.d
 
 
 def pick_timing(ordered: Sequence[Claim]) -> Detection:
-    """The latest claim's dates, keeping an earlier clock time for the same day(s).
+    """The dates of the latest report of a change, or else of the first report; a clock time any
+    later report gives for the same start day refines them.
 
-    A later report that only names the day must not erase a start time another report gave.
+    Outlets repeating an announcement disagree on details (one says "11-14 April", another "until
+    April 15"): only a report that says the event moved (rescheduled, postponed, cancelled) moves
+    it, so repeats never flip the calendar entry back and forth or alert anyone.
     """
-    latest = ordered[-1].detection
-    if not latest.all_day:
-        return latest
-    span = days_of(latest.start, latest.end)
-    for claim in reversed(ordered[:-1]):
-        d = claim.detection
-        if not d.all_day and day(d.start) == span[0]:
-            return d
-    return latest
+    changes = [i for i, c in enumerate(ordered) if c.detection.status != "scheduled"]
+    since = ordered[changes[-1] if changes else 0:]
+    chosen = since[0].detection
+    if chosen.all_day:
+        first_day = day(chosen.start)
+        chosen = next((c.detection for c in since if not c.detection.all_day and day(c.detection.start) == first_day),
+                      chosen)
+    return chosen
 
 
 def pick_status(ordered: Sequence[Claim]) -> Status:

@@ -101,3 +101,38 @@ def test_uids_are_derived_not_random() -> None:
     c = claim(found("Launch", dt.date(2026, 12, 4)), 1)
     assert merge.new_uid(c, 0) == merge.new_uid(c, 0) != merge.new_uid(c, 1)
     assert merge.new_uid(c, 0).endswith("@publisher")
+
+
+def test_other_outlets_wording_of_one_strike_is_the_same_event() -> None:
+    event = stored(found("Junior doctors four days of strikes", dt.date(2026, 4, 11), dt.date(2026, 4, 14),
+                         location="United Kingdom", category="strike"))
+    again = found("Members of the BMA strike", dt.date(2026, 4, 11), dt.date(2026, 4, 15),
+                  location="United Kingdom", category="strike")
+    assert merge.choose_event(again, [event]) is event
+
+
+def test_inflections_agree() -> None:
+    event = stored(found("Agency launches Lunar-4", dt.date(2026, 7, 14), category="launch"))
+    assert merge.choose_event(found("Lunar-4 launched", dt.date(2026, 7, 14), category="launch"), [event]) is event
+
+
+def test_same_ground_same_day_other_opponent_is_another_event() -> None:
+    event = stored(found("Leeds v York", dt.date(2026, 12, 4), location="Leeds", category="match"))
+    assert merge.choose_event(found("Leeds v Hull", dt.date(2026, 12, 4), location="Leeds", category="match"),
+                              [event]) is None
+
+
+def test_two_summits_in_one_city_hosted_by_different_people_stay_apart() -> None:
+    event = stored(found("Summit of the Nordic Council", dt.date(2026, 5, 2), location="Oslo", category="summit"))
+    other = found("Summit of the Arctic Forum", dt.date(2026, 5, 2), location="Oslo", category="summit")
+    assert merge.choose_event(other, [event]) is None
+
+
+def test_repeats_that_disagree_on_details_do_not_move_the_event() -> None:
+    first = claim(found("Doctors strike", dt.date(2026, 4, 11), dt.date(2026, 4, 14)), 1)
+    other = claim(found("Doctors walkout", dt.date(2026, 4, 11), dt.date(2026, 4, 15)), 2, "b")
+    event = merge.fold("e1", [first, other], None, now=NOW)
+    assert (event.start, event.end) == (dt.date(2026, 4, 11), dt.date(2026, 4, 14))
+    moved = claim(found("Doctors strike", dt.date(2026, 4, 18), status="rescheduled"), 3, "c")
+    event = merge.fold("e1", [first, other, moved], None, now=NOW)
+    assert event.start == dt.date(2026, 4, 18)
