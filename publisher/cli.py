@@ -70,6 +70,7 @@ def cli() -> None:
 @click.option("--now", "now_text", metavar="ISO-8601", help="Run as of this moment (default: the clock).")
 def run(config_path: Path, quiet: bool, verbose: bool, now_text: str | None) -> None:
     """Do one pass: read sources, detect, store, publish the feeds, deliver."""
+    from publisher.lock import LockHeld, StateLock, lock_path_for
     from publisher.pipeline import run_once
     from publisher.progress import Reporter
     from publisher.store import open_store
@@ -79,8 +80,11 @@ def run(config_path: Path, quiet: bool, verbose: bool, now_text: str | None) -> 
     config = load_config(config_path)
     reporter = Reporter(quiet=quiet, verbose=verbose)
     try:
-        with open_store(config) as store:
+        with StateLock(lock_path_for(config)), open_store(config) as store:
             report = run_once(config, store, now=now, progress=reporter)
+    except LockHeld as exc:
+        click.echo(f"error: {exc}", err=True)
+        sys.exit(3)
     except PublisherError as exc:
         click.echo(f"error: {exc}", err=True)
         sys.exit(2)
@@ -174,17 +178,22 @@ def deliveries(ctx: click.Context, config_path: Path, quiet: bool, verbose: bool
 
 @deliveries.command("replay")
 @common
-@click.argument("ident", metavar="ID")
+@click.argument("idents", metavar="ID...", nargs=-1)
+@click.option("--dead", "all_dead", is_flag=True, help="Replay every dead delivery (of --endpoint, if given).")
+@click.option("--endpoint", metavar="NAME", help="With --dead: only this endpoint's dead deliveries.")
 @click.option("--now", "now_text", metavar="ISO-8601", help="Send as of this moment (default: the clock).")
 @click.pass_context
-def deliveries_replay(ctx: click.Context, config_path: Path, quiet: bool, verbose: bool, ident: str,
-                      now_text: str | None) -> None:
-    """Send delivery ID again now (dead or delivered ones too), under the same webhook-id."""
+def deliveries_replay(ctx: click.Context, config_path: Path, quiet: bool, verbose: bool, idents: tuple[str, ...],
+                      all_dead: bool, endpoint: str | None, now_text: str | None) -> None:
+    """Send deliveries again now (dead or delivered ones too), under their same webhook-ids."""
     from click.core import ParameterSource
 
-    from publisher.deliver import replay
+    from publisher.deliver import outbox, replay_many
+    from publisher.deliver.endpoints import destinations, redact_all
     from publisher.store import open_store
 
+    if not idents and not all_dead:
+        raise click.UsageError("give the IDs to replay (see publisher deliveries), or --dead")
     setup_logging(quiet, verbose)
     if ctx.get_parameter_source("config_path") == ParameterSource.DEFAULT and isinstance(ctx.obj, Path):
         config_path = ctx.obj  # `publisher deliveries --config X replay ID`
@@ -192,23 +201,31 @@ def deliveries_replay(ctx: click.Context, config_path: Path, quiet: bool, verbos
     now = parse_now(now_text)
     try:
         with open_store(config) as store:
-            row, _report = replay(config, store, ident, now=now)
-    except KeyError:
-        click.echo(f"error: no delivery {ident} (list them with publisher deliveries)", err=True)
-        sys.exit(2)
+            wanted = list(idents)
+            if all_dead:
+                wanted += [row.id for row in outbox.listing(store, states=["dead"], endpoint=endpoint)]
+            rows, _report = replay_many(config, store, wanted, now=now)
     except PublisherError as exc:
         click.echo(f"error: {exc}", err=True)
         sys.exit(2)
-    if row.state == "delivered":
-        if not quiet:
-            click.echo(f"{row.id} to {row.endpoint}: delivered (webhook-id {row.message_id})")
-        sys.exit(0)
-    from publisher.deliver.endpoints import destinations, redact_all
-
-    error = redact_all(row.last_error or "", destinations(config))
-    later = f"; next attempt {row.next_attempt_at.isoformat()}" if row.next_attempt_at else ""
-    click.echo(f"{row.id} to {row.endpoint}: {row.state}: {error}{later}", err=True)
-    sys.exit(1)
+    known = destinations(config)
+    for row in rows:
+        if row.state == "delivered":
+            if not quiet:
+                click.echo(f"{row.id} to {row.endpoint}: delivered (webhook-id {row.message_id})")
+            continue
+        later = f"; next attempt {row.next_attempt_at.isoformat()}" if row.next_attempt_at else ""
+        click.echo(f"{row.id} to {row.endpoint}: {row.state}: {redact_all(row.last_error or '', known)}{later}",
+                   err=True)
+    missing = sorted(set(idents) - {row.id for row in rows})
+    for ident in missing:
+        click.echo(f"error: no delivery {ident} (list them with publisher deliveries)", err=True)
+    if missing or not rows:
+        if not rows and all_dead and not missing:
+            click.echo("no dead deliveries to replay", err=True)
+            sys.exit(0)
+        sys.exit(2)
+    sys.exit(0 if all(row.state == "delivered" for row in rows) else 1)
 
 
 @cli.command()

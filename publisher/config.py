@@ -8,6 +8,8 @@ config file's folder, so a run works from any working directory.
 
 from __future__ import annotations
 
+import base64
+import binascii
 import datetime as dt
 import os
 import re
@@ -189,6 +191,14 @@ def parse_retry(value: Any) -> list[dt.timedelta]:
     return [parse_duration(v) for v in value]
 
 
+def secret_bytes(text: str) -> bytes:
+    """The key inside a `whsec_` secret (empty when it is not valid base64)."""
+    try:
+        return base64.b64decode(text.removeprefix("whsec_"), validate=True)
+    except (ValueError, binascii.Error):
+        return b""
+
+
 def parse_timeout(value: Any) -> dt.timedelta:
     """A delivery timeout: a duration longer than zero (zero would fail every attempt)."""
     moment = parse_duration(value)
@@ -204,6 +214,7 @@ class Delivery(Strict):
     retry: list[dt.timedelta] = Field(default_factory=lambda: [
         dt.timedelta(seconds=5), dt.timedelta(minutes=5), dt.timedelta(minutes=30), dt.timedelta(hours=2),
         dt.timedelta(hours=5), dt.timedelta(hours=10), dt.timedelta(hours=10)])
+    workers: int = Field(default=8, ge=1, le=64)
 
     @field_validator("timeout", mode="before")
     @classmethod
@@ -241,14 +252,14 @@ class Endpoint(Strict):
 class Webhook(Endpoint):
     """A Standard Webhooks receiver; the secret is held as SecretStr so no repr or dump shows it."""
 
-    url: Annotated[str, Field(pattern=r"^https?://[^/?#\s]+")]
+    url: Annotated[str, Field(pattern=r"^https?://[^/?#\s]+", repr=False)]  # its path may hold a token
     secret: SecretStr
 
     @field_validator("secret", mode="before")
     @classmethod
     def _secret(cls, value: Any) -> Any:
         text = value.get_secret_value() if isinstance(value, SecretStr) else value
-        if not isinstance(text, str) or not SECRET.match(text) or len(text) < 6 + 24:
+        if not isinstance(text, str) or not SECRET.match(text) or not 24 <= len(secret_bytes(text)) <= 64:
             raise ValueError("must be a Standard Webhooks secret: whsec_ and the base64 of 24 to 64 random "
                              "bytes; make one with python -c 'import base64, os; "
                              "print(\"whsec_\" + base64.b64encode(os.urandom(32)).decode())'")

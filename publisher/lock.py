@@ -25,8 +25,8 @@ class LockHeld(LockError):
 
     def __init__(self, path: Path, pid: int | None) -> None:
         holder = f"process {pid}" if pid else "another process"
-        super().__init__(f"another publisher serve is already running on this state ({holder} holds {path}); "
-                         "stop it first, or point this one at another state")
+        super().__init__(f"another publisher is already working on this state ({holder} holds {path}); "
+                         "wait for it or stop it, or point this one at another state")
         self.path = path
         self.pid = pid
 

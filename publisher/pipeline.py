@@ -20,6 +20,7 @@ from publisher.detect import DETECTOR_VERSION, detect
 from publisher.errors import PublisherError, SourceError
 from publisher.model import Alert, Announcement, Claim, Event, Problem, SourceRef, content_hash
 from publisher.render import write_atomic
+from publisher.render.html import INDEX_FILE, IndexPage, index_page, render_index
 from publisher.render.ics import CalendarInfo, Entry, assemble, block_key, entry
 from publisher.render.rss import FeedInfo, render_alerts
 from publisher.sources import Harvest, reader
@@ -308,7 +309,7 @@ def calendar_entries(config: Config, store: Store, *, now: dt.datetime) -> list[
                "sort_key": e.sort_key, "tzid": e.tzid, "ics": e.block,
                "zone_years": f"{e.years[0]}-{e.years[1]}" if e.years else None} for e in rendered]
     store.save_blocks(blocks)
-    cache.update({b["uid"]: (b["key"], e) for b, e in zip(blocks, rendered, strict=True)})
+    cache.update({e.uid: (str(b["key"]), e) for b, e in zip(blocks, rendered, strict=True)})
     by_uid = {r[0]: r for r in rows}
     stale_set = set(stale)
     unread = [uid for uid, r in by_uid.items() if uid not in stale_set and cache.get(uid, ("", None))[0] != r[7]]
@@ -328,13 +329,22 @@ def stored_entry(row: tuple[Any, ...], block: bytes) -> Entry:
                  block=block)
 
 
+def index_page_for(config: Config, store: Store, *, now: dt.datetime) -> IndexPage:
+    """The index page of the default calendar: upcoming and recently ended events, every feed."""
+    horizon = (now - config.calendar.past).date() if config.calendar.past is not None else None
+    kept = [e for e in store.events(since=horizon) if in_window(e, config, now=now)]
+    newest = [e.last_modified for e in kept] + [a.created_at for a in store.alerts(limit=1)]
+    return index_page(config, kept, now=now, updated=max(newest, default=None))
+
+
 def render_all(config: Config, store: Store, *, now: dt.datetime) -> dict[str, bytes]:
     """Every published file: the default calendar and alerts, then each named view."""
     entries = calendar_entries(config, store, now=now)
     alerts = store.alerts(limit=config.output.max_alerts)
     title = config.output.title
     files = {"calendar.ics": assemble(calendar_info(config, title, "calendar.ics"), entries),
-             "alerts.xml": render_alerts(alerts, feed_info(config, title, "alerts.xml"))}
+             "alerts.xml": render_alerts(alerts, feed_info(config, title, "alerts.xml")),
+             INDEX_FILE: render_index(index_page_for(config, store, now=now))}
     if not config.views:
         return files
     every_event = store.events()

@@ -28,7 +28,6 @@ from contextlib import AbstractContextManager, ExitStack
 from dataclasses import dataclass, field
 from typing import Any
 
-import sqlalchemy as sa
 from apscheduler.executors.pool import ThreadPoolExecutor
 from apscheduler.jobstores.memory import MemoryJobStore
 from apscheduler.schedulers.background import BackgroundScheduler
@@ -39,7 +38,7 @@ from publisher import store as store_module
 from publisher.config import Config
 from publisher.errors import PublisherError
 from publisher.render import write_atomic
-from publisher.render.html import FeedLinks, IndexPage, recent, render_index, upcoming
+from publisher.render.html import INDEX_FILE, IndexPage, feed_links, render_index
 from publisher.store import Store
 
 log = logging.getLogger(__name__)
@@ -51,7 +50,6 @@ FIRST_POLL_SPREAD = dt.timedelta(minutes=1)
 JITTER_SHARE = 0.1
 JITTER_CAP = dt.timedelta(minutes=1)
 MIN_GRACE = dt.timedelta(minutes=1)
-INDEX_FILE = "index.html"
 
 Clock = Callable[[], dt.datetime]
 StoreOpener = Callable[[Config], AbstractContextManager[Store]]
@@ -79,13 +77,6 @@ def poll_interval(source: Any, config: Config) -> dt.timedelta:
     """A feed or page polls at its `every`; a files source at `serve.files_every`."""
     every = getattr(source, "every", None)
     return every if isinstance(every, dt.timedelta) else config.serve.files_every
-
-
-def feed_links(config: Config) -> list[FeedLinks]:
-    """Every published calendar with its alert feed, default first."""
-    links = [FeedLinks(config.output.title, "calendar.ics", "alerts.xml")]
-    links.extend(FeedLinks(v.title or v.name, f"{v.name}.ics", f"{v.name}.xml") for v in config.views)
-    return links
 
 
 def published_names(config: Config) -> set[str]:
@@ -164,7 +155,8 @@ class Service:
         self.deliver_lock = threading.Lock()
         self.started_at = clock()
         self.health: dict[str, SourceHealth] = {}
-        self.snapshot = Snapshot(page=IndexPage(config.output.title, config.output.base_url, feed_links(config), ()))
+        self.snapshot = Snapshot(page=IndexPage(config.output.title, config.output.base_url,
+                                                tuple(feed_links(config)), ()))
         self.deliverer = find_deliverer()
         self._health_lock = threading.Lock()
         self._stack = ExitStack()
@@ -285,7 +277,8 @@ class Service:
         with self.pass_lock:
             now = self.clock()
             try:
-                report = pipeline.run_once(self.config, store, now=now, only=only)
+                report = pipeline.run_once(self.config, store, now=now, only=only,
+                                           deliveries=self.deliverer is None)
             except PublisherError as exc:
                 log.error("%s: %s", label, exc)
                 return None
@@ -342,18 +335,9 @@ class Service:
 
     def refresh_site(self, store: Store, *, now: dt.datetime) -> None:
         """Rebuild the index page (also written as index.html for static hosts) and the counts."""
-        every = store.events()
-        kept = [e for e in every if pipeline.in_window(e, self.config, now=now)]
-        shown = upcoming(kept, now=now)
-        alerts = count_alerts(store)
-        newest = [e.last_modified for e in every]
-        latest = store.alerts(limit=1)
-        newest.extend(a.created_at for a in latest)
-        page = IndexPage(title=self.config.output.title, base_url=self.config.output.base_url,
-                         feeds=feed_links(self.config), events=tuple(shown), updated=max(newest, default=None),
-                         past=tuple(recent(kept, now=now)))
+        page = pipeline.index_page_for(self.config, store, now=now)
         write_atomic(self.config.output_dir / INDEX_FILE, render_index(page))
-        counts = {"events": len(every), "upcoming": len(shown), "alerts": alerts}
+        counts = {"events": store.count_events(), "upcoming": len(page.events), "alerts": store.count_alerts()}
         self.snapshot = Snapshot(page=page, counts=counts, last_pass=now, version=self.snapshot.version + 1)
 
     # status ---------------------------------------------------------------------------------
@@ -373,8 +357,3 @@ class Service:
 def grace(every: dt.timedelta) -> int:
     """Misfire grace: a poll up to one interval late (at least a minute) still runs, once."""
     return int(max(every, MIN_GRACE).total_seconds())
-
-
-def count_alerts(store: Store) -> int:
-    with store.transaction() as conn:
-        return int(conn.execute(sa.select(sa.func.count()).select_from(store_module.alerts)).scalar_one())

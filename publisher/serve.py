@@ -43,8 +43,8 @@ from starlette.routing import Route
 from publisher.config import Config
 from publisher.errors import PublisherError
 from publisher.lock import LockHeld, StateLock, lock_path_for
-from publisher.render.html import render_index
-from publisher.schedule import INDEX_FILE, Service, Snapshot, published_names
+from publisher.render.html import INDEX_FILE, render_index
+from publisher.schedule import Service, Snapshot, published_names
 
 log = logging.getLogger(__name__)
 access_log = logging.getLogger("publisher.http")
@@ -103,14 +103,15 @@ class FileCache:
     def __init__(self, folder: Path, names: set[str]) -> None:
         self.folder = folder
         self.names = frozenset(names)
+        self._paths = {name: os.fspath(folder / name) for name in self.names}
         self._cache: dict[str, tuple[tuple[int, int, int], Representation]] = {}
         self._lock = threading.Lock()
 
     def get(self, name: str) -> Representation | None:
         """The file's current representation, or None when it is not published (or not yet written)."""
-        if name not in self.names:
+        path = self._paths.get(name)
+        if path is None:
             return None
-        path = self.folder / name
         try:
             info = os.stat(path)
         except OSError:
@@ -120,7 +121,8 @@ class FileCache:
         if cached is not None and cached[0] == key:
             return cached[1]
         try:
-            body = path.read_bytes()
+            with open(path, "rb") as handle:
+                body = handle.read()
         except OSError:
             return None
         rep = represent(body, info.st_mtime, content_type_of(name))
@@ -306,8 +308,27 @@ class AccessLog:
                          (time.perf_counter() - started) * 1000)
 
 
+class RedactTokens(logging.Filter):
+    """For uvicorn's own access log, should anyone turn it on: the token never reaches a log line."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        args = record.args
+        if isinstance(args, tuple) and len(args) >= 3 and isinstance(args[2], str):
+            path, _, query = args[2].partition("?")
+            record.args = (*args[:2], redact(path, query), *args[3:])
+        return True
+
+
+def guard_access_log() -> None:
+    """Attach the redacting filter to `uvicorn.access` once."""
+    logger = logging.getLogger("uvicorn.access")
+    if not any(isinstance(f, RedactTokens) for f in logger.filters):
+        logger.addFilter(RedactTokens())
+
+
 def make_app(config: Config, backend: Backend | None = None) -> Starlette:
     """The ASGI application: feeds, index, health and status."""
+    guard_access_log()
     feeds = FeedApp(config, backend)
     app = Starlette(routes=feeds.routes())
     app.router.redirect_slashes = False  # a redirect would answer for paths that are not feeds

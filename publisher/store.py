@@ -355,6 +355,10 @@ class Store:
             rows = conn.execute(query).all()
         return [event_from_json(json.loads(row[0])) for row in rows]
 
+    def count_alerts(self) -> int:
+        with self.transaction() as conn:
+            return int(conn.execute(sa.select(sa.func.count()).select_from(alerts)).scalar_one())
+
     def count_events(self) -> int:
         with self.transaction() as conn:
             return int(conn.execute(sa.select(sa.func.count()).select_from(events)).scalar_one())
@@ -388,7 +392,8 @@ class Store:
         found: dict[str, bytes] = {}
         with self.transaction() as conn:
             for chunk in chunks(sorted(set(uids))):
-                for uid, block in conn.execute(sa.select(events.c.uid, events.c.ics).where(events.c.uid.in_(chunk))):
+                query = sa.select(events.c.uid, events.c.ics).where(events.c.uid.in_(chunk))
+                for uid, block in conn.execute(query).tuples():
                     if block is not None:
                         found[uid] = bytes(block)
         return found

@@ -120,8 +120,9 @@ class Receiver:
         self._attempts: Counter[tuple[str, str | None]] = Counter()
         self._lock = threading.Lock()
         self.closing = threading.Event()
+        self.cut_off = 0  # requests whose body never fully arrived (the sender was killed)
         self._port = port
-        self._server: ThreadingHTTPServer | None = None
+        self._server: ReceiverServer | None = None
         self._thread: threading.Thread | None = None
 
     def __enter__(self) -> Receiver:
@@ -202,8 +203,9 @@ class Receiver:
             webhook_id = headers.get("webhook-id")
             self._attempts[(path, webhook_id)] += 1
             incoming = Incoming(path, webhook_id, self._counts[path], self._attempts[(path, webhook_id)])
+        error: str | None = "no such route"
         if route is None:
-            answer, verified, error = Answer(404), False, "no such route"
+            answer, verified = Answer(404), False
         else:
             secret, policy = route
             verified, error = verify(secret, headers, body)
@@ -273,7 +275,11 @@ class Handler(BaseHTTPRequestHandler):
         body = self.rfile.read(length) if length else b""
         headers = {k.lower(): v for k, v in self.headers.items()}
         owner = self.server.owner
-        answer, _ = owner.answer(self.path, headers, body)
+        if len(body) < length:  # the sender died mid-request: a real server drops it unread
+            owner.cut_off += 1
+            self.close_connection = True
+            return
+        answer, _ = owner.answer(self.path.split("?", 1)[0], headers, body)
         if answer.delay and owner.closing.wait(answer.delay):
             return
         self.send_response(answer.status)
@@ -291,9 +297,10 @@ def main() -> None:
     """Serve `/hook` for a benchmark until stdin closes; print the port on the first line."""
     parser = argparse.ArgumentParser(description="a verifying webhook receiver on 127.0.0.1")
     parser.add_argument("--secret", help="the whsec_ secret to verify with (default: no verification)")
+    parser.add_argument("--delay", type=float, default=0.0, help="seconds to wait before each answer (latency)")
     args = parser.parse_args()
     with Receiver() as receiver:
-        receiver.route("/hook", secret=args.secret)
+        receiver.route("/hook", secret=args.secret, policy=lambda _in: Answer(204, delay=args.delay))
         print(receiver.port, flush=True)
         sys.stdin.read()
         results = receiver.received

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import datetime as dt
 import subprocess
+import tempfile
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
@@ -53,11 +54,12 @@ def page_site(workspace: Workspace, run_publisher: Callable[..., Any]) -> Iterat
 
 
 def chromium(args: list[str], home: Path) -> subprocess.CompletedProcess[str]:
+    """Run Chromium with a fresh profile; its temp folder is short, as its singleton socket path must be."""
     binary = need("chromium")
-    profile = home / "profile"
-    profile.mkdir(parents=True, exist_ok=True)
-    done = subprocess.run([binary, *FLAGS, f"--user-data-dir={profile}", *args], env=client_env(home),
-                          capture_output=True, text=True, timeout=120, stdin=subprocess.DEVNULL, cwd=home)
+    with tempfile.TemporaryDirectory(prefix="pub-chromium-") as short:
+        env = {**client_env(home), "TMPDIR": short}
+        done = subprocess.run([binary, *FLAGS, f"--user-data-dir={short}/profile", *args], env=env,
+                              capture_output=True, text=True, timeout=120, stdin=subprocess.DEVNULL, cwd=home)
     assert done.returncode == 0, f"chromium exited {done.returncode}\n{done.stderr[-3000:]}"
     return done
 

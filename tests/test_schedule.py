@@ -97,8 +97,8 @@ def test_jitter_and_grace() -> None:
 
 def test_jobs_are_rebuilt_from_config_in_memory(workspace: Workspace, loopback: LoopbackServer,
                                                 service_for: Callable[..., Service]) -> None:
-    sources = [{"name": f"s{i}", "kind": "feed", "url": loopback.url(f"/s{i}.xml"), "every": "15m"}
-               for i in range(100)]
+    sources: list[dict[str, Any]] = [
+        {"name": f"s{i}", "kind": "feed", "url": loopback.url(f"/s{i}.xml"), "every": "15m"} for i in range(100)]
     sources.append({"name": "off", "kind": "feed", "url": loopback.url("/off.xml"), "enabled": False})
     sources.append({"name": "docs", "kind": "files", "path": "docs"})
     config = workspace.config(sources=sources, serve={"files_every": "5m"})

@@ -12,6 +12,6 @@ serve` on a schedule; `replay` sends one again on request.
     endpoints.py  endpoints from config: filters, retry schedule, redaction of secrets
 """
 
-from publisher.deliver.job import DeliveryReport, deliver_due, enqueue, replay
+from publisher.deliver.job import DeliveryReport, deliver_due, enqueue, replay, replay_many
 
-__all__ = ["DeliveryReport", "deliver_due", "enqueue", "replay"]
+__all__ = ["DeliveryReport", "deliver_due", "enqueue", "replay", "replay_many"]

@@ -13,8 +13,10 @@ Redirects are not followed, so a redirect cannot lead around the guard either.
 
 from __future__ import annotations
 
+import functools
 import io
 import logging
+import threading
 import warnings
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -25,8 +27,10 @@ from publisher.deliver.netguard import RefusedAddress, check_host
 from publisher.errors import DeliveryError
 
 LOGGER = "apprise"
+SENDING = threading.Lock()
 
 
+@functools.cache
 def load_apprise() -> Any:
     """Import Apprise and its plugins once; some plugins import deprecated modules on load."""
     with warnings.catch_warnings():
@@ -96,7 +100,15 @@ class AppriseSender:
                 raise DeliveryError(f"refused: {self.destination.redact(str(exc))}") from None
 
     def send(self, message: dict[str, str]) -> None:
-        """Send the alert's title and body; raise DeliveryError with Apprise's reason on failure."""
+        """Send the alert's title and body; raise DeliveryError with Apprise's reason on failure.
+
+        One Apprise send at a time in the process: the log capture is per logger, not per
+        thread, and a plugin instance keeps its own rate-limit clock.
+        """
+        with SENDING:
+            self.send_now(message)
+
+    def send_now(self, message: dict[str, str]) -> None:
         plugin = self.plugin()
         self.guard(plugin)
         with captured() as log:

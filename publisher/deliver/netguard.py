@@ -14,12 +14,12 @@ import ipaddress
 import socket
 import sys
 from collections.abc import Iterable
+from typing import Any
 
-import requests
-from requests.adapters import HTTPAdapter
 from urllib3.connection import HTTPConnection, HTTPSConnection
 from urllib3.connectionpool import HTTPConnectionPool, HTTPSConnectionPool
 from urllib3.exceptions import ConnectTimeoutError, NameResolutionError, NewConnectionError
+from urllib3.poolmanager import PoolManager
 from urllib3.util.connection import allowed_gai_family
 
 
@@ -35,7 +35,7 @@ def is_public(address: str) -> bool:
     return ip.is_global and not ip.is_multicast
 
 
-def resolve(host: str, port: int) -> list[tuple[int, int, int, tuple]]:  # type: ignore[type-arg]
+def resolve(host: str, port: int) -> list[tuple[int, int, int, tuple[Any, ...]]]:
     """Every (family, type, proto, sockaddr) the host resolves to, as urllib3 would pick them."""
     infos = socket.getaddrinfo(host.strip("[]"), port, allowed_gai_family(), socket.SOCK_STREAM)
     return [(family, kind, proto, sockaddr) for family, kind, proto, _name, sockaddr in infos]
@@ -112,22 +112,14 @@ class GuardedHTTPSPool(HTTPSConnectionPool):
     ConnectionCls = GuardedHTTPSConnection
 
 
-class GuardedAdapter(HTTPAdapter):
-    """A requests adapter whose pools use the guarded connections."""
+def pool(*, allow_private: bool, size: int = 4) -> PoolManager:
+    """Keep-alive connections for deliveries; guarded unless the endpoint allows private addresses.
 
-    def init_poolmanager(self, *args: object, **kwargs: object) -> None:
-        super().init_poolmanager(*args, **kwargs)  # type: ignore[arg-type]
-        self.poolmanager.pool_classes_by_scheme = {"http": GuardedPool, "https": GuardedHTTPSPool}
-
-
-def session(*, allow_private: bool) -> requests.Session:
-    """A session for deliveries: no proxies from the environment (they would bypass the guard)."""
-    made = requests.Session()
-    made.trust_env = False
+    Made directly on urllib3, so no proxy from the environment is used: it would bypass the guard.
+    """
+    made = PoolManager(num_pools=32, maxsize=size)
     if not allow_private:
-        adapter = GuardedAdapter()
-        made.mount("http://", adapter)
-        made.mount("https://", adapter)
+        made.pool_classes_by_scheme = {"http": GuardedPool, "https": GuardedHTTPSPool}
     return made
 
 

@@ -29,6 +29,28 @@ STATES = ("pending", "failed", "delivered", "dead")
 PAGE = 200
 INTERRUPTED = "interrupted: no result was recorded (the process stopped during the attempt)"
 
+# The statements run once per attempt are built once, with bind parameters: building one costs
+# SQLAlchemy about a millisecond, eight times the cost of running it.
+d = deliveries.c
+IS_LIVE = sa.or_(d.state == "pending", d.state == "failed")
+CLAIM = (sa.update(deliveries)
+         .where(d.id == sa.bindparam("b_id"), IS_LIVE, d.next_attempt_at <= sa.bindparam("b_moment"))
+         .values(attempts=d.attempts + 1, claim=sa.bindparam("b_claim"), last_attempt_at=sa.bindparam("b_moment"),
+                 next_attempt_at=sa.bindparam("b_until"), last_error=INTERRUPTED))
+DELIVERED = (sa.update(deliveries).where(d.id == sa.bindparam("b_id"))
+             .values(state="delivered", delivered_at=sa.bindparam("b_moment"), next_attempt_at=None, claim=None,
+                     last_status=sa.bindparam("b_status"), last_error=None))
+FAILED = (sa.update(deliveries).where(d.id == sa.bindparam("b_id"), d.claim == sa.bindparam("b_claim"), IS_LIVE)
+          .values(state=sa.bindparam("b_state"), next_attempt_at=sa.bindparam("b_next"), claim=None,
+                  last_status=sa.bindparam("b_status"), last_error=sa.bindparam("b_error")))
+POSTPONE = (sa.update(deliveries)
+            .where(d.id == sa.bindparam("b_id"), IS_LIVE, d.next_attempt_at == sa.bindparam("b_was"))
+            .values(next_attempt_at=sa.bindparam("b_until"), last_error=sa.bindparam("b_error")))
+EXISTING = sa.select(d.id).where(d.id.in_(sa.bindparam("b_ids", expanding=True)))
+INSERT = sa.insert(deliveries)
+BURY = (sa.update(deliveries).where(d.id == sa.bindparam("b_id"), IS_LIVE)
+        .values(state="dead", next_attempt_at=None, claim=None, last_error=sa.bindparam("b_error")))
+
 
 def moment_text(moment: dt.datetime) -> str:
     """UTC ISO text to the millisecond: sorts as a string, and short retry waits stay distinct."""
@@ -80,10 +102,10 @@ def insert(store: Store, rows: Iterable[dict[str, Any]]) -> int:
     if not wanted:
         return 0
     with store.transaction() as conn:
-        there = set(conn.execute(sa.select(deliveries.c.id).where(deliveries.c.id.in_(list(wanted)))).scalars())
+        there: set[str] = set(conn.execute(EXISTING, {"b_ids": list(wanted)}).scalars())
         fresh = [row for ident, row in wanted.items() if ident not in there]
         if fresh:
-            conn.execute(sa.insert(deliveries), fresh)
+            conn.execute(INSERT, fresh)
     return len(fresh)
 
 
@@ -112,12 +134,8 @@ def claim(store: Store, row: Row, *, moment: dt.datetime, lease: dt.timedelta) -
     """Take a due delivery for one attempt; None when another process took it first."""
     token = uuid.uuid4().hex
     with store.transaction() as conn:
-        done = conn.execute(
-            sa.update(deliveries)
-            .where(deliveries.c.id == row.id, deliveries.c.state.in_(LIVE),
-                   deliveries.c.next_attempt_at <= moment_text(moment))
-            .values(attempts=deliveries.c.attempts + 1, claim=token, last_attempt_at=moment_text(moment),
-                    next_attempt_at=moment_text(moment + lease), last_error=INTERRUPTED))
+        done = conn.execute(CLAIM, {"b_id": row.id, "b_moment": moment_text(moment), "b_claim": token,
+                                    "b_until": moment_text(moment + lease)})
     if done.rowcount != 1:
         return None
     return dataclasses.replace(row, attempts=row.attempts + 1, claim=token, last_attempt_at=moment,
@@ -127,9 +145,7 @@ def claim(store: Store, row: Row, *, moment: dt.datetime, lease: dt.timedelta) -
 def mark_delivered(store: Store, row: Row, *, moment: dt.datetime, status: int | None) -> None:
     """Delivered is final and true whoever claimed the row since, so no claim check here."""
     with store.transaction() as conn:
-        conn.execute(sa.update(deliveries).where(deliveries.c.id == row.id).values(
-            state="delivered", delivered_at=moment_text(moment), next_attempt_at=None, claim=None,
-            last_status=status, last_error=None))
+        conn.execute(DELIVERED, {"b_id": row.id, "b_moment": moment_text(moment), "b_status": status})
 
 
 def mark_failed(store: Store, row: Row, *, next_at: dt.datetime | None, status: int | None, error: str) -> None:
@@ -137,40 +153,34 @@ def mark_failed(store: Store, row: Row, *, next_at: dt.datetime | None, status: 
 
     Only the claim holder writes, so a late answer cannot undo a newer attempt's result.
     """
-    values: dict[str, Any] = {"last_status": status, "last_error": error, "claim": None}
-    if next_at is None:
-        values.update(state="dead", next_attempt_at=None)
-    else:
-        values.update(state="failed", next_attempt_at=moment_text(next_at))
+    values = {"b_id": row.id, "b_claim": row.claim, "b_state": "dead" if next_at is None else "failed",
+              "b_next": moment_text(next_at) if next_at is not None else None, "b_status": status, "b_error": error}
     with store.transaction() as conn:
-        conn.execute(sa.update(deliveries).where(deliveries.c.id == row.id, deliveries.c.claim == row.claim,
-                                                 deliveries.c.state.in_(LIVE)).values(**values))
+        conn.execute(FAILED, values)
 
 
 def postpone(store: Store, row: Row, *, until: dt.datetime, note: str) -> None:
     """Push an unclaimed delivery back without spending an attempt (its endpoint is busy)."""
     if row.next_attempt_at is None:
         return
-    unchanged = (deliveries.c.id == row.id, deliveries.c.state.in_(LIVE),
-                 deliveries.c.next_attempt_at == moment_text(row.next_attempt_at))
     with store.transaction() as conn:
-        conn.execute(sa.update(deliveries).where(*unchanged).values(next_attempt_at=moment_text(until),
-                                                                    last_error=note))
+        conn.execute(POSTPONE, {"b_id": row.id, "b_was": moment_text(row.next_attempt_at),
+                                "b_until": moment_text(until), "b_error": note})
 
 
 def bury(store: Store, row: Row, *, error: str) -> bool:
     """Declare a live delivery dead without an attempt (endpoint disabled, gone, or too old)."""
     with store.transaction() as conn:
-        done = conn.execute(sa.update(deliveries).where(deliveries.c.id == row.id, deliveries.c.state.in_(LIVE))
-                            .values(state="dead", next_attempt_at=None, claim=None, last_error=error))
+        done = conn.execute(BURY, {"b_id": row.id, "b_error": error})
     return bool(done.rowcount)
 
 
 def revive(store: Store, ident: str, *, moment: dt.datetime) -> Row | None:
-    """Make a delivery due now with a fresh set of attempts (replay); None if there is no such id."""
+    """Queue a delivery again as new: due now, a fresh set of attempts and a fresh lifetime (replay)."""
     with store.transaction() as conn:
         done = conn.execute(sa.update(deliveries).where(deliveries.c.id == ident).values(
-            state="pending", attempts=0, next_attempt_at=moment_text(moment), claim=None, last_error=None))
+            state="pending", attempts=0, created_at=moment_text(moment), next_attempt_at=moment_text(moment),
+            claim=None, last_error=None))
         if done.rowcount != 1:
             return None
         fresh = conn.execute(sa.select(deliveries).where(deliveries.c.id == ident)).mappings().one()

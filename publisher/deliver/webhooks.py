@@ -13,12 +13,15 @@ from __future__ import annotations
 
 import datetime as dt
 import email.utils
+import http
 import math
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 
-import requests
+import urllib3
 from standardwebhooks.webhooks import Webhook as Signer
+from urllib3.poolmanager import PoolManager
+from urllib3.response import BaseHTTPResponse
 
 from publisher.deliver.endpoints import Busy, Destination
 from publisher.deliver.netguard import causes, refusal_in
@@ -51,22 +54,26 @@ def retry_after(value: str | None, *, clock: Callable[[], float] = time.time) ->
     return max(0.0, when.timestamp() - clock())
 
 
-def read_excerpt(response: requests.Response) -> str:
-    """The start of a reply body, for the error message; the rest is not read."""
-    data = b""
-    for chunk in response.iter_content(4096):
-        data += chunk
-        if len(data) > READ_LIMIT:
-            break
+def read_excerpt(response: BaseHTTPResponse) -> str:
+    """The start of a reply body, for the error message.
+
+    A reply read to its end hands its connection back for the next message; a longer one is
+    cut off and its connection closed, so a receiver cannot stall us with an endless body.
+    """
+    try:
+        data = response.read(READ_LIMIT, decode_content=False)
+    finally:
+        if not response.closed:
+            response.close()
+        response.release_conn()
     return " ".join(data[:EXCERPT].decode("utf-8", "replace").split())
 
 
-def judge(response: requests.Response, destination: Destination, excerpt: str) -> int:
+def judge(status: int, headers: Mapping[str, str], destination: Destination, excerpt: str) -> int:
     """2xx is success; anything else raises DeliveryError saying why and what to do next."""
-    status = response.status_code
     if 200 <= status < 300:
         return status
-    reason = f"HTTP {status} {response.reason or ''}".rstrip()
+    reason = f"HTTP {status} {phrase(status)}".rstrip()
     detail = f": {destination.redact(excerpt)}" if excerpt else ""
     if status == 410:
         raise DeliveryError(f"{reason}: the receiver is gone; the endpoint is disabled", status=status,
@@ -74,27 +81,37 @@ def judge(response: requests.Response, destination: Destination, excerpt: str) -
     if 300 <= status < 400:
         raise DeliveryError(f"{reason}: redirects are not followed; put the final URL in the config",
                             status=status)
-    wait = retry_after(response.headers.get("Retry-After")) if status in (429, 503) else None
+    wait = retry_after(headers.get("Retry-After")) if status in (429, 503) else None
     if status == 429 or wait is not None:
         raise Busy(f"{reason}{detail}", status=status, retry_after=wait)
     raise DeliveryError(f"{reason}{detail}", status=status)
 
 
-def transport_error(exc: requests.RequestException, destination: Destination) -> DeliveryError:
-    """A failure before any status line, told in a few words (no pool reprs, no URL)."""
+def phrase(status: int) -> str:
+    try:
+        return http.HTTPStatus(status).phrase
+    except ValueError:
+        return ""
+
+
+def transport_error(exc: Exception, destination: Destination) -> DeliveryError:
+    """A failure before (or while reading) the reply, told in a few words (no pool reprs, no URL)."""
     refused = refusal_in(exc)
     if refused is not None:
         return DeliveryError(f"refused: {refused}")
-    if isinstance(exc, requests.Timeout) or any(isinstance(c, TimeoutError) for c in causes(exc)):
+    found = causes(exc)
+    if any(isinstance(c, TimeoutError | urllib3.exceptions.TimeoutError) for c in found):
         return Busy(f"timed out after {destination.timeout:g}s")
-    errors = [c for c in causes(exc) if isinstance(c, OSError) and c.strerror]
+    if any(isinstance(c, urllib3.exceptions.NameResolutionError) for c in found):
+        return DeliveryError("connection failed: the host name cannot be resolved")
+    errors = [c for c in found if isinstance(c, OSError) and c.strerror]
     if errors:
         return DeliveryError(f"connection failed: {errors[-1].strerror}")
     text = destination.redact(str(exc).split(": ", 1)[-1])
     return DeliveryError(f"connection failed: {exc.__class__.__name__}: {text[:EXCERPT]}")
 
 
-def send(destination: Destination, session: requests.Session, message_id: str, body: str, *,
+def send(destination: Destination, pool: PoolManager, message_id: str, body: str, *,
          user_agent: str, clock: Callable[[], float] = time.time) -> int:
     """POST one signed message; return the 2xx status or raise DeliveryError.
 
@@ -104,11 +121,11 @@ def send(destination: Destination, session: requests.Session, message_id: str, b
     timestamp = math.floor(clock())
     headers = {**signature_headers(destination.secret, message_id, body, timestamp),
                "Content-Type": "application/json", "User-Agent": user_agent}
+    timeout = urllib3.Timeout(connect=destination.timeout, read=destination.timeout)
     try:
-        with session.post(destination.address, data=body.encode("utf-8"), headers=headers,
-                          timeout=(destination.timeout, destination.timeout), allow_redirects=False,
-                          stream=True) as response:
-            excerpt = read_excerpt(response)  # also drains it, so the connection goes back to the pool
-            return judge(response, destination, excerpt)
-    except requests.RequestException as exc:
+        response = pool.request("POST", destination.address, body=body.encode("utf-8"), headers=headers,
+                                timeout=timeout, redirect=False, retries=False, preload_content=False)
+        excerpt = read_excerpt(response)
+    except (urllib3.exceptions.HTTPError, OSError) as exc:
         raise transport_error(exc, destination) from None
+    return judge(response.status, response.headers, destination, excerpt)

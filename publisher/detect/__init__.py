@@ -59,6 +59,7 @@ class Candidate:
     members: list[Timex] = field(default_factory=list)
     anchor: Timex | None = None
     title: str | None = None
+    part_index: int | None = None
 
 
 @dataclass
@@ -80,6 +81,9 @@ class Document:
     first_event_order: int = -1
     default_time: tuple[dt.time, dt.time | None, str | None] | None = None
     default_place: str | None = None
+    timexes: list[Timex] = field(default_factory=list)
+    lead: tuple[str, str | None] | None = None
+    principal: tuple[str, dict[int, str]] | None | bool = False
 
 
 def detect(announcement: Announcement, *, now: dt.datetime) -> DetectResult:
@@ -93,6 +97,8 @@ def detect(announcement: Announcement, *, now: dt.datetime) -> DetectResult:
                    url_country=places.country_from_url(announcement.url))
     dayfirst = announcement.dayfirst if announcement.dayfirst is not None else infer_dayfirst(doc)
     timexes = find_timexes(text, ref, dayfirst=dayfirst, tense_at=doc.tense.direction)
+    doc.timexes = timexes
+    doc.lead = lead_status(doc)
     read_field_lines(doc, timexes)
     candidates = join_closures(doc, collect_candidates(doc, timexes))
     merged = merge_candidates(candidates)
@@ -216,9 +222,19 @@ def date_candidates(doc: Document, timex: Timex, sentence: Sentence, order: int)
     if role in reject:
         doc.fates[id(timex)] = (False, reject[role])
         return []
-    spans = day_spans(doc, timex)
+    moved_from: dt.date | None = None
+    if timex.is_range and timex.last is not None and MOVE_FROM.search(
+            doc.text[max(sentence.start, timex.start - 70):timex.start]):
+        moved_from = timex.first  # "shifted from 2 March to 9 March": a move, not a span
+        spans = [(timex.last, timex.last)]
+        role = "new"
+    else:
+        spans = day_spans(doc, timex)
     final = max(last for _, last in spans)
     first_day = min(first for first, _ in spans)
+    if past_year_sentence(doc, sentence, timex):
+        doc.fates[id(timex)] = (False, "past (its sentence is about an earlier year)")
+        return []
     if final < doc.ref:
         doc.fates[id(timex)] = (False, "past")
         return []
@@ -259,14 +275,20 @@ def date_candidates(doc: Document, timex: Timex, sentence: Sentence, order: int)
         doc.fates[id(timex)] = (False, "not an event (no sign it is still to come)")
         return []
     status, original = sentence_status(doc, sentence, timex, role)
+    if moved_from is not None:
+        status, original = "rescheduled", moved_from
+    elif status == "scheduled" and doc.lead is not None and role != "new" \
+            and doc.lead[1] == trigger.category:
+        status = doc.lead[0]  # type: ignore[assignment]  # "X postponed" in the headline: its dates are X's
     found: list[Candidate] = []
-    for first, last in spans:
+    for index, (first, last) in enumerate(spans):
         if last < doc.ref:
             continue
         found.append(Candidate(first=first, last=last, sentence=sentence, timex=timex, trigger=trigger,
                                time=timex.time, end_time=timex.end_time, zone=timex.zone, status=status,
                                original=original, future_cue=future > 0 or direction > 0, relative=timex.relative,
-                               order=order, members=[timex], title=title))
+                               order=order, members=[timex], title=title,
+                               part_index=index if len(spans) > 1 else None))
     if found:
         doc.fates[id(timex)] = (True, None)
     else:
@@ -325,6 +347,49 @@ def reported_before(doc: Document, sentence: Sentence, timex: Timex) -> bool:
     return last_past > last_future
 
 
+MOVE_FROM = re.compile(r"\b(?:shifted|moved|postponed|pushed\s+back|rescheduled|changed|brought\s+forward|"
+                       r"delayed|deferred|put\s+back|switched)\b[^.;]{0,40}?\bfrom\s{1,3}(?:the\s{1,3})?$", re.I)
+YEAR_IN_TEXT = re.compile(r"\b(?:19|20)\d{2}\b")
+
+
+def past_year_sentence(doc: Document, sentence: Sentence, timex: Timex) -> bool:
+    """"It will be recalled that in 2015, the elections scheduled for 28 February were shifted":
+    a day without a year in a sentence that names only earlier years, with nothing to come."""
+    if timex.explicit_year or timex.relative:
+        return False
+    years = {int(y) for y in YEAR_IN_TEXT.findall(sentence.text)}
+    if not years or max(years) >= doc.ref.year:
+        return False
+    future, _past = doc.tense.sentence_direction(sentence.start, sentence.end)
+    return future == 0
+
+
+LEAD_SENTENCES = 2
+
+
+def lead_status(doc: Document) -> tuple[str, str | None] | None:
+    """"King's France visit postponed": a headline or opening sentence that calls the main
+    happening postponed or cancelled (without giving a new date) says so for the dates of that
+    kind of happening given further down. Returns (status, category or None)."""
+    texts = [doc.announcement.title or ""] + [s.text for s in doc.sentences[:LEAD_SENTENCES]]
+    for text in texts:
+        if not text:
+            continue
+        status = cues.status_of(text)
+        if status not in ("postponed", "cancelled"):
+            continue
+        if NEW_DATE_AFTER.search(text) or cues.is_hedged(text) or cues.NEGATED.search(text):
+            continue
+        trigger = titles.find_trigger(text)
+        if trigger is None or trigger.category == "event":
+            continue
+        return status, trigger.category
+    return None
+
+
+NEW_DATE_AFTER = re.compile(r"\b(?:to|until|till|for)\s+(?:\w+\s+){0,2}\d|\bnew\s+date", re.I)
+
+
 def day_spans(doc: Document, timex: Timex) -> list[tuple[dt.date, dt.date]]:
     """(first, last) per happening: a list gives one per day (two days in a row joined by "and"
     are one two-day span); a lone start with "N-day" in its sentence gets its length."""
@@ -365,6 +430,8 @@ def sentence_status(doc: Document, sentence: Sentence, timex: Timex, role: str |
         status = "rescheduled"
     if status == "rescheduled":
         original = original_date(doc, sentence, timex)
+        if original is None and role == "new":
+            original = earlier_date_in_sentence(doc, sentence, timex)
     if status == "postponed" and role == "new":
         status = "rescheduled"
     return (status or "scheduled"), original  # type: ignore[return-value]
@@ -379,6 +446,18 @@ def original_date(doc: Document, sentence: Sentence, timex: Timex) -> dt.date | 
             if candidate.start < 3 and candidate.first is not None:
                 return candidate.first
     return None
+
+
+def earlier_date_in_sentence(doc: Document, sentence: Sentence, timex: Timex) -> dt.date | None:
+    """"postponed Saturday's elections to February 23": the day named before the new one."""
+    found = None
+    for other in doc.timexes:
+        if other.start >= timex.start:
+            break
+        if other.start >= sentence.start and other.kind == "date" and other.first is not None \
+                and timex.first is not None and other.first < timex.first and not other.is_list:
+            found = other.first
+    return found
 
 
 def time_candidates(doc: Document, timex: Timex, sentence: Sentence, order: int, earlier: list[Candidate],
@@ -464,7 +543,36 @@ def merge_candidates(candidates: list[Candidate]) -> list[Candidate]:
         else:
             absorb(target, cand)
     events.sort(key=lambda c: c.order)
-    return events
+    return fold_parts(events)
+
+
+def fold_parts(events: list[Candidate]) -> list[Candidate]:
+    """A day inside a multi-day happening of a compatible kind is part of it ("the summit on
+    December 5" during a visit from December 4 to 5), not a second entry."""
+    kept: list[Candidate] = []
+    for cand in events:
+        host = next((e for e in events if e is not cand and e.last > e.first and e.first <= cand.first
+                     and cand.last <= e.last and (cand.first, cand.last) != (e.first, e.last)
+                     and compatible_part(e, cand)), None)
+        if host is None:
+            kept.append(cand)
+            continue
+        host.members.extend(cand.members)
+        if host.status == "scheduled" and cand.status != "scheduled":
+            host.status, host.original = cand.status, cand.original
+    return kept
+
+
+def compatible_part(host: Candidate, part: Candidate) -> bool:
+    """Whether `part` is what `host` is for: a visit "for the annual summit" holds the summit; a
+    banquet or an address on one day of a state visit is a happening of its own."""
+    if host.time is not None and part.time is not None:
+        return False
+    ch, cp = category(host), category(part)
+    if ch is None or cp is None or ch == cp or frozenset({ch, cp}) not in COMPATIBLE:
+        return False
+    purposes = titles.all_triggers(host.sentence.text)
+    return any(t.category == cp for t in purposes)
 
 
 def category(c: Candidate) -> str | None:
@@ -515,15 +623,17 @@ def distinct_categories(a: Candidate, b: Candidate) -> bool:
         return False
     if a.sentence is not b.sentence and a.first == a.last:
         return True
-    compatible = {frozenset({"visit", "summit"}), frozenset({"visit", "meeting"}), frozenset({"summit", "meeting"}),
-                  frozenset({"launch", "conference"}), frozenset({"launch", "webinar"}),
-                  frozenset({"meeting", "hearing"}), frozenset({"holiday", "closure"}),
-                  frozenset({"conference", "meeting"}), frozenset({"earnings call", "launch"}),
-                  frozenset({"earnings call", "meeting"}), frozenset({"match", "conference"}),
-                  frozenset({"election", "meeting"})}
-    if frozenset({ca, cb}) in compatible:
+    if frozenset({ca, cb}) in COMPATIBLE:
         return False
     return ca in STRONG and cb in STRONG
+
+
+COMPATIBLE = {frozenset({"visit", "summit"}), frozenset({"visit", "meeting"}), frozenset({"summit", "meeting"}),
+              frozenset({"launch", "conference"}), frozenset({"launch", "webinar"}),
+              frozenset({"meeting", "hearing"}), frozenset({"holiday", "closure"}),
+              frozenset({"conference", "meeting"}), frozenset({"earnings call", "launch"}),
+              frozenset({"earnings call", "meeting"}), frozenset({"match", "conference"}),
+              frozenset({"election", "meeting"})}
 
 
 def absorb(event: Candidate, other: Candidate) -> None:
@@ -620,6 +730,7 @@ def to_detection(doc: Document, c: Candidate) -> Detection:
         if named_sentence is c.sentence and named_trigger is not None and c.trigger is not None and \
                 ANAPHORIC_OPENING.match(c.sentence.text) and headline and c.order == first_order(doc):
             summary = titles.headline_title(headline) or summary
+    summary = principal_title(doc, c) or summary
     location, place_zone = event_location(doc, c, named_sentence)
     zone_name: str | None = c.zone or place_zone or document_zone(doc)
     if c.time is None and doc.default_time is not None and c.title is not None:
@@ -653,6 +764,52 @@ def to_detection(doc: Document, c: Candidate) -> Detection:
     return Detection(summary=summary, start=start, end=end, all_day=all_day, timezone=zone_out, location=location,
                      participants=titles.participants(c.sentence.text), category=category(c) or "event",
                      status=c.status, original_start=c.original, confidence=confidence(c), evidence=evidence)
+
+
+NAMED_SERIES = re.compile(r"(?:Cup|Championships?|Tournament|Trophy|Series|Games|Open|League)$")
+
+
+def principal_title(doc: Document, c: Candidate) -> str | None:
+    """A title from the happening the document is about, when the sentence names only a part of
+    it ("the semi-finals", "the grand final") or refers to it by a common noun ("the annual show",
+    "a major telecoms conference"); a fixture of a named tournament is prefixed with its name."""
+    if c.title is not None or c.trigger is None:
+        return None
+    found = principal(doc)
+    if found is None:
+        return None
+    name, years = found
+    year = years.get(c.first.year)
+    full = f"{name} {year}" if year and year not in name else name
+    text = c.sentence.text
+    if category(c) == "match":
+        fixture = titles.match_title(text)
+        if fixture:
+            return f"{full}: {fixture}" if NAMED_SERIES.search(name) and name not in fixture else None
+        return titles.subpart_title(text, c.trigger, full, c.part_index)
+    if category(c) in ("conference", "launch", "event", "summit"):
+        inside = text.find(name)
+        if titles.generic_reference(text, c.trigger) or 0 <= inside <= c.trigger.start < inside + len(name):
+            return full
+    return None
+
+
+def principal(doc: Document) -> tuple[str, dict[int, str]] | None:
+    """The named happening the document is about, and the years written next to its name."""
+    if doc.principal is False:
+        texts = [doc.announcement.title or ""] + [s.text for s in doc.sentences]
+        ranked = titles.principal_names(texts)
+        if not ranked:
+            doc.principal = None
+        else:
+            name = ranked[0][0]
+            years: dict[int, str] = {}
+            pattern = re.compile(rf"(?:\b((?:19|20)\d\d)\s+{re.escape(name)}|{re.escape(name)}\s+((?:19|20)\d\d)\b)")
+            for match in pattern.finditer(doc.text + " " + (doc.announcement.title or "")):
+                value = match.group(1) or match.group(2)
+                years[int(value)] = value
+            doc.principal = (name, years)
+    return doc.principal if isinstance(doc.principal, tuple) else None
 
 
 def first_order(doc: Document) -> int:

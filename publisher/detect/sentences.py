@@ -21,7 +21,7 @@ ABBREVIATIONS = {
     "minn", "wis", "okla", "ore", "nev", "la", "ky", "ga", "tex", "ala", "ind", "kan", "neb", "miss", "mo",
 }
 BOUNDARY = re.compile(r"\n[ \t]*\n?|(?<=[.!?])[\"”’)\]]{0,2}[ \t]{1,8}(?=[\"“‘(\[]?[A-Z0-9])"
-                      r"|(?<=[a-z]{2}[.!?])(?=[A-Z][a-z])")
+                      r"|(?<=[a-z]{2}[.!?])(?=[A-Z][a-z])|(?<=\d[.!?])(?=[A-Z][a-z]{2,}\s)")
 WORD_BEFORE = re.compile(r"([A-Za-z][A-Za-z.]{0,8})\.[\"”’)\]]{0,2}$")
 
 

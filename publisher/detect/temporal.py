@@ -563,6 +563,9 @@ def handle_nummonth(raw: str, start: int, end: int, text: str, ctx: Context) -> 
                  parts=[(start, end, value)])
 
 
+BETWEEN_BEFORE = re.compile(r"\bbetween\s{1,3}(?:the\s{1,3})?$", re.I)
+
+
 def handle_day_level(raw: str, start: int, end: int, text: str, ctx: Context) -> Timex | None:
     """"December 4", "Thursday, 4 Dec 2025", "Oct. 30 to Nov. 1", "21, 23 and 25 June"."""
     sides = split_sides(raw, start)
@@ -613,6 +616,9 @@ def handle_day_level(raw: str, start: int, end: int, text: str, ctx: Context) ->
         parts.append((s, e, day_value(last)))
     # Widen each part to include its month/year/weekday words for readable mentions.
     parts = widen_parts(parts, first, second, start, end)
+    if len(days) == 2 and last is None and BETWEEN_BEFORE.search(text[max(0, start - 12):start]):
+        last = days[1]  # "between 26 and 29 March": a span, not two days
+        days = days[:1]
     value = day_value(days[0])
     timex = Timex(start, end, raw, "date", value, days=tuple(days), last=last, explicit_year=explicit,
                   parts=parts, is_range=last is not None, is_list=len(days) > 1)

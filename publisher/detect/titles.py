@@ -19,7 +19,7 @@ CATEGORY_PATTERNS: list[tuple[str, str]] = [
                       r"results|results\s+(?:for|of)\s+the\s+\w+\s+quarter|\bcall\b"),
     ("webinar", r"webinar|virtual\s+(?:program|programme|event|session|panel|meeting|conference|summit)|webcast|"
                 r"livestream|live\s+stream|online\s+(?:event|session|panel)"),
-    ("strike", r"strikes?\b|walk-?outs?|industrial\s+action|stay-?away"),
+    ("strike", r"strikes?\b|walk-?outs?|industrial\s+action|stay-?away|protests?\b|demonstrations?\b"),
     ("election", r"elections?|polls?\b|polling|by-?elections?|referendum|vote\b|voting|counting\s+of\s+votes|"
                  r"counting|ballot"),
     ("holiday", r"(?:public|bank|national|special|federal|school)\s+holidays?|holidays?\b|\b[A-Z]\w+\s+Day\b"),
@@ -28,12 +28,13 @@ CATEGORY_PATTERNS: list[tuple[str, str]] = [
               r"tour\b|travels?\b|travel(?:l)?ing"),
     ("summit", r"summits?\b"),
     ("match", r"\bvs\.?\b|\bversus\b|\baway\s+(?:at|to)\b|\bat\s+home\s+(?:to|against)\b|\bmatch(?:es)?\b|"
-              r"\bgame\b|fixture|derby|kick(?:s|ed|ing)?[\s-]?off|\bfinal\b|tournament|"
+              r"\bgame\b|fixture|derby|kick(?:s|ed|ing)?[\s-]?off|(?:grand|semi|quarter)[\s-]?finals?\b|"
+              r"semifinals?\b|quarterfinals?\b|\bfinal\b|tournament|"
               r"championship|\bclash\b|encounter|\brace\b|grand\s+prix|\bleague\b|\bTests?\b"),
     ("hearing", r"hearings?\b|sentencing|trial\b|arraignment|court\s+date"),
     ("launch", r"launch(?:es|ed|ing)?|unveil(?:s|ed|ing)?|unpacked|keynote|special\s+event|media\s+event|"
                r"product\s+event|\bevent\b"),
-    ("meeting", r"meetings?\b|\bAGM\b|general\s+meeting|\btalks\b|\bmeet\b|council|board|session|sitting|"
+    ("meeting", r"meetings?\b|\bAGM\b|general\s+meeting|\btalks\b|\bmeet\b|session|sitting|"
                 r"assembly|roundtable|round\s+table|briefing|press\s+conference|news\s+conference"),
     ("conference", r"conferences?\b|congress|convention|forum|symposium|expo\b|exhibition|fair\b|trade\s+show|"
                    r"\bshow\b|festival|ceremony|celebrations?|banquet|reception|parade|inauguration|concert|"
@@ -65,7 +66,7 @@ TITLE_WORDS = (r"President|Prime\s+Minister|PM|Premier|Chancellor|King|Queen|Pri
 PERSON = re.compile(
     rf"\b(?:(?:[A-Z][a-z]+\s+){{0,3}}(?:{TITLE_WORDS})\s+(?:of\s+(?:the\s+)?[A-Z][\w]+(?:\s+[A-Z]\w+){{0,2}}\s+)?)"
     rf"((?:[A-Z][a-z'’-]+|[A-Z]\.)(?:\s+(?:[A-Z][a-z'’-]+|[A-Z]\.|de|van|von|bin|al-\w+)){{0,3}})")
-PROPER_RUN = re.compile(r"(?:[A-Z][\w'’&.-]*)(?:\s{1,2}(?:[A-Z][\w'’&.-]*|of|for|and|&|on|the|"
+PROPER_RUN = re.compile(r"(?<![\w'’&.-])(?:[A-Z][\w'’&.-]*)(?:\s{1,2}(?:[A-Z][\w'’&.-]*|of|for|and|&|on|the|"
                         r"de|\d+(?:st|nd|rd|th)?)){0,7}")
 STOP_RUN_WORDS = {
     "The", "A", "An", "In", "On", "At", "For", "From", "With", "As", "By", "To", "Of", "And", "But", "If", "It",
@@ -81,6 +82,8 @@ STOP_RUN_WORDS = {
     "What", "Who", "Where", "Why", "How", "Which", "Not", "No", "Yes", "All", "Any", "Each", "Every", "Both",
     "Given", "Regarding", "Considering", "Announcing", "Speaking", "Asked",
     "Replying", "Hosts", "Host", "Several", "Many", "Some", "Other", "Another", "Only", "Just", "First", "Last",
+    "Apart", "Members", "Member", "Here", "Additionally", "Furthermore", "Moreover", "Recall", "Besides",
+    "Meanwhile", "Then", "Still", "Yet", "Instead", "Otherwise", "Thus", "Hence", "Whether", "Should", "Will",
 }
 LEADING_JUNK = re.compile(r"^(?:[\"“”‘’'(\[*#\s-]|\*\*)+")
 ORG_HEADS = re.compile(r"\b(?:Commission|Committee|Council|Ministry|Department|Union|Congress|Party|Government|"
@@ -165,7 +168,7 @@ TRIGGER_STEMS = frozenset(
      "prod", "even", "meet", "agm", "gene", "talk", "boar", "sess", "sitt", "asse", "roun", "brie",
      "pres", "news", "cong", "conv", "foru", "symp", "expo", "exhi", "fair", "trad", "show", "fest",
      "cere", "cele", "banq", "rece", "para", "inau", "conc", "lect", "semi", "prog", "prem", "scre",
-     "auct", "mara", "dead", "regi", "priv", "by"])
+     "auct", "mara", "dead", "regi", "priv", "by", "gran", "semi", "quar", "prot", "demo"])
 
 
 def scan_triggers(text: str) -> Iterator[re.Match[str]]:
@@ -186,7 +189,8 @@ def scan_triggers(text: str) -> Iterator[re.Match[str]]:
             yield match
 
 
-MATCH_CONTEXT = re.compile(r"\b(?:play|kick\w*|team|score|fans?|stadium|match|cup|against|tickets?)\b", re.I)
+MATCH_CONTEXT = re.compile(r"\b(?:play|kick\w*|team|score|fans?|stadium|match|cup|against|tickets?|contest|"
+                           r"competition|take\s+place|takes\s+place|be\s+held|live|semi-?finals?)\b", re.I)
 
 
 def head_of(trigger: Trigger, found: list[Trigger]) -> Trigger:
@@ -197,6 +201,7 @@ def head_of(trigger: Trigger, found: list[Trigger]) -> Trigger:
     return trigger
 
 
+PRENOMINAL = re.compile(r"[\w,]*?(?:\s{1,2}(?:\d{4}|[a-z][\w-]*)){0,3}\s{1,2}")
 CLAUSE_BREAK = re.compile(r"[,;:]\s|\s[—–]\s|\bwhile\b|\bwhereas\b|\bbut\b")
 
 
@@ -209,8 +214,10 @@ def trigger_distance(sentence: str, trigger: Trigger, anchor: int) -> float:
     else:
         distance = (trigger.start - anchor) * 1.5 + 5
         between = sentence[anchor:trigger.start]
+        if PRENOMINAL.fullmatch(between):
+            return 1.0  # "the February 25 presidential election": the date modifies the event noun
     if CLAUSE_BREAK.search(between):
-        distance += 30
+        distance += 30 if trigger.end <= anchor else 80  # a later clause is about something else
     if trigger.word[:1].isupper() and trigger.start > 0:
         distance *= 0.6
     return distance
@@ -535,3 +542,73 @@ def tidy(title: str | None, max_words: int) -> str:
         words = words[:max_words]
     title = " ".join(words).strip(" ,.;:-—–")
     return title[:1].upper() + title[1:] if title else title
+
+
+EVENT_NAME_HEAD = re.compile(
+    r"(?:Contest|Cup|Championships?|Games|Festival|Summit|Congress|Conference|Expo|Show|Awards|Olympics|Open|"
+    r"Grand\s+Prix|Marathon|Fair|Forum|Tournament|Series|Trophy|Carnival|Biennale|Convention|Jamboree|Gala|"
+    r"Regatta|Classic|Exhibition|Symposium)$")
+SUBPART = re.compile(
+    r"\b(?:(?P<ordinal>first|second|third|fourth|1st|2nd|3rd|4th)\s+(?:[A-Z][\w-]*\s+)?)?"
+    r"(?P<part>(?:grand|semi|quarter)[\s-]?finals?|semifinals?|quarterfinals?|finals?|opening\s+ceremony|"
+    r"closing\s+ceremony|qualifiers?|heats?)\b", re.I)
+GENERIC_EVENT_NOUN = re.compile(
+    r"(?i:conference|congress|convention|fair|trade\s+show|show|event|summit|festival|contest|competition|"
+    r"expo|exhibition|tournament|championship|forum|ceremony|gala)s?$")
+ORDINALS = ("first", "second", "third", "fourth", "fifth")
+
+
+def principal_names(texts: list[str]) -> list[tuple[str, int]]:
+    """Named happenings ("Eurovision Song Contest", "Mobile World Congress") in `texts`, most
+    often named first, with a count each: a run of capitalised words ending in an event noun."""
+    counts: dict[str, int] = {}
+    first_seen: dict[str, int] = {}
+    position = 0
+    for text in texts:
+        for match in proper_runs(text):
+            name = strip_run(match.group(0))
+            words = name.split()
+            while words and not EVENT_NAME_HEAD.search(" ".join(words)):
+                words.pop()
+            name = " ".join(words)
+            tail = re.split(r"\s(?:of|for)\s(?:the\s)?", name)[-1]
+            if tail != name and len(tail.split()) >= 2:
+                name, words = tail, tail.split()  # "Organizers of the Mobile World Congress"
+            if len(words) < 2 or words[0] in STOP_RUN_WORDS:
+                continue
+            counts[name] = counts.get(name, 0) + 1
+            first_seen.setdefault(name, position)
+            position += 1
+    ranked = sorted(counts.items(), key=lambda item: (-item[1], first_seen[item[0]]))
+    return ranked
+
+
+def subpart_title(sentence: str, trigger: Trigger | None, principal: str | None, index: int | None) -> str | None:
+    """"Eurovision Song Contest first semi-final" for "the semi-finals on 9 and 11 May" (the
+    index-th day of a list), "... Grand Final" for "the grand final"."""
+    if trigger is None or principal is None:
+        return None
+    window = sentence[max(0, trigger.start - 24):trigger.end]
+    found = None
+    for match in SUBPART.finditer(window):
+        found = match
+    if found is None or found.end() != len(window):
+        return None
+    part = re.sub(r"\s+", " ", found.group("part")).lower()
+    ordinal = found.group("ordinal")
+    if part.endswith("s") and not part.endswith("ss"):
+        part = part[:-1]
+        if index is not None and index < len(ORDINALS):
+            ordinal = ORDINALS[index]
+    if part == "grand final":
+        part = "Grand Final"
+    return " ".join(x for x in (principal, ordinal.lower() if ordinal else None, part) if x)
+
+
+def generic_reference(sentence: str, trigger: Trigger | None) -> bool:
+    """Whether the event word is a common noun ("a major telecoms conference", "the annual show",
+    "the event"), not part of a name."""
+    if trigger is None or not GENERIC_EVENT_NOUN.search(trigger.word) or trigger.word[:1].isupper():
+        return False
+    before = sentence[max(0, trigger.start - 40):trigger.start]
+    return bool(re.search(r"\b(?:the|a|an|this|that|its|their)\s+(?:[a-z][\w-]*\s+){0,3}$", before, re.I))

@@ -15,9 +15,12 @@ import importlib.resources
 import urllib.parse
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
+from typing import Any
 
 from publisher.alerts import format_when
 from publisher.model import Event, SourceRef
+
+INDEX_FILE = "index.html"
 
 STATUS_LABELS = {"scheduled": "scheduled", "postponed": "postponed", "cancelled": "cancelled",
                  "rescheduled": "rescheduled"}
@@ -44,6 +47,21 @@ class IndexPage:
     updated: dt.datetime | None = None
     past: Sequence[Event] = field(default_factory=tuple)
     notes: Sequence[str] = field(default_factory=tuple)
+
+
+def feed_links(config: Any) -> list[FeedLinks]:
+    """Every published calendar with its alert feed, the default first (names as the pipeline writes them)."""
+    links = [FeedLinks(config.output.title, "calendar.ics", "alerts.xml")]
+    links.extend(FeedLinks(v.title or v.name, f"{v.name}.ics", f"{v.name}.xml") for v in config.views)
+    return links
+
+
+def index_page(config: Any, events: Iterable[Event], *, now: dt.datetime,
+               updated: dt.datetime | None = None) -> IndexPage:
+    """The page for the events the default calendar holds (`events`: already in its window) as of `now`."""
+    kept = list(events)
+    return IndexPage(title=config.output.title, base_url=config.output.base_url, feeds=tuple(feed_links(config)),
+                     events=tuple(upcoming(kept, now=now)), updated=updated, past=tuple(recent(kept, now=now)))
 
 
 def esc(text: object) -> str:
