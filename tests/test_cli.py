@@ -114,3 +114,14 @@ def test_python_dash_m_works() -> None:
     assert done.returncode == 0
     for command in ("run", "detect", "check-config", "events"):
         assert command in done.stdout
+
+
+def test_run_refuses_to_work_beside_another_process(workspace: Workspace, runner: CliRunner) -> None:
+    from publisher.lock import StateLock, lock_path_for
+
+    config = workspace.config()
+    with StateLock(lock_path_for(config)):
+        result = runner.invoke(cli.cli, ["run", "--config", str(workspace.root / "config.yaml")])
+    assert result.exit_code == 3
+    assert "already working on this state" in result.output and str(lock_path_for(config)) in result.output
+    assert runner.invoke(cli.cli, ["run", "--config", str(workspace.root / "config.yaml")]).exit_code == 0

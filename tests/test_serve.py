@@ -663,7 +663,7 @@ def test_restart_loses_no_alert_and_a_second_instance_is_refused(
     assert refused.process.wait(timeout=STARTUP_SECONDS) == 3
     time.sleep(0.2)
     message = refused.text()
-    assert "already running" in message and str(again.process.pid) in message
+    assert "already working" in message and str(again.process.pid) in message
     assert str(space.root / "state" / "publisher.db.lock") in message
 
     after = feedparser.parse(again.get("/alerts.xml").content)
