@@ -248,16 +248,21 @@ def record_event(uid: str, store: Store, working: Working, *, now: dt.datetime, 
         report.updated_events += 1
     if kind is not None:
         changes = merge.significant_changes(old, new) if old else []
-        keep_alert(alerts_module.make_alert(kind, new, changes, now=now), store, report, config, now=now)
+        keep_alert(alerts_module.make_alert(kind, new, changes, now=now), store, report, config, now=now,
+                   event=new)  # the event is saved after this, in a batch: the payload must not read it back
     return True
 
 
-def keep_alert(alert: Alert, store: Store, report: RunReport, config: Config, *, now: dt.datetime) -> None:
-    """Store a new alert (once: ids are derived) with its deliveries, together or not at all."""
+def keep_alert(alert: Alert, store: Store, report: RunReport, config: Config, *, now: dt.datetime,
+               event: Event | None = None) -> None:
+    """Store a new alert (once: ids are derived) with its deliveries, together or not at all.
+
+    `event` is the event as the alert describes it; without it the deliveries read it from the store.
+    """
     with store.transaction():
         if store.add_alert(alert):
             report.alerts.append(alert)
-            deliver.enqueue(config, store, alert, now=now)
+            deliver.enqueue(config, store, alert, now=now, event=event)
 
 
 def remind(config: Config, store: Store, *, now: dt.datetime, report: RunReport) -> None:

@@ -23,6 +23,7 @@ from click.testing import CliRunner
 
 from publisher import cli, deliver
 from publisher.alerts import make_alert
+from publisher.codec import event_to_json
 from publisher.config import Config, validate
 from publisher.deliver import outbox
 from publisher.deliver.endpoints import destinations
@@ -473,6 +474,9 @@ def test_a_run_with_a_webhook_sends_the_seed_alert(workspace: Workspace, receive
     body = receiver.at("/ops")[0].json()
     jsonschema.validate(body, SCHEMA)
     assert body["type"] == "event.created" and "Putin" in body["data"]["alert"]["title"]
+    with open_store(workspace.config()) as store:
+        stored = store.event(body["data"]["alert"]["event_uid"])
+    assert stored is not None and body["data"]["event"] == json.loads(json.dumps(event_to_json(stored)))
     rerun = run_publisher(now=dt.datetime(2025, 11, 28, 13, tzinfo=dt.UTC), webhooks=[hook("ops", url)],
                           delivery={"timeout": "5s", "retry": FAST})
     assert rerun.deliveries.attempted == 0 and len(receiver.at("/ops")) == len(report.alerts)
@@ -558,3 +562,25 @@ def test_cli_replays_every_dead_delivery_of_an_endpoint(tmp_path: Path, receiver
         assert outbox.counts(store) == {"dead": 3, "delivered": 3}
         assert {r.endpoint for r in outbox.listing(store, states=["dead"])} == {"other"}
     assert runner.invoke(cli.cli, ["deliveries", "replay", "--config", str(path)]).exit_code == 2
+
+
+def test_an_update_sends_the_event_as_the_alert_describes_it(workspace: Workspace, receiver: Receiver,
+                                                            run_publisher: Any,
+                                                            monkeypatch: pytest.MonkeyPatch) -> None:
+    from publisher import pipeline
+    from tests.scripted import scripted_detect
+
+    monkeypatch.setattr(pipeline, "detect", scripted_detect)
+    url = receiver.route("/ops", secret=SECRET)
+    extra = {"webhooks": [hook("ops", url)], "delivery": {"timeout": "5s", "retry": FAST}}
+    workspace.add("a.md", "EVENT 2026-12-04 | Cup final | Leeds", published="2026-11-20")
+    run_publisher(now=dt.datetime(2026, 11, 20, tzinfo=dt.UTC), **extra)
+    workspace.add("b.md", "EVENT 2026-12-11 | Cup final | Leeds | postponed | original=2026-12-04",
+                  published="2026-11-25")
+    run_publisher(now=dt.datetime(2026, 11, 25, tzinfo=dt.UTC), **extra)
+    first, moved = (r.json() for r in receiver.at("/ops"))
+    assert (first["type"], moved["type"]) == ("event.created", "event.postponed")
+    assert first["data"]["event"]["start"] == "2026-12-04"
+    assert (moved["data"]["event"]["start"], moved["data"]["event"]["original_start"]) == ("2026-12-11", "2026-12-04")
+    assert moved["data"]["event"]["sequence"] == first["data"]["event"]["sequence"] + 1
+    assert moved["data"]["alert"]["changes"]

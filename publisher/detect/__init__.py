@@ -24,7 +24,7 @@ from publisher.detect.sentences import Sentence, SentenceIndex, split_sentences
 from publisher.detect.temporal import Timex, find_timexes
 from publisher.model import Announcement, Detection, DetectResult, Evidence, Mention, Status
 
-DETECTOR_VERSION = "1.1"
+DETECTOR_VERSION = "1.2"
 
 MAX_EVENTS = 50
 DURATION = re.compile(r"\b(two|three|four|five|six|seven|eight|nine|ten|\d{1,2})[- ]day\b", re.I)
@@ -83,7 +83,7 @@ class Document:
     default_place: str | None = None
     timexes: list[Timex] = field(default_factory=list)
     lead: tuple[str, str | None] | None = None
-    principal: tuple[str, dict[int, str]] | None | bool = False
+    principal: tuple[str, dict[int, str]] | bool | None = False
 
 
 def detect(announcement: Announcement, *, now: dt.datetime) -> DetectResult:
@@ -96,7 +96,7 @@ def detect(announcement: Announcement, *, now: dt.datetime) -> DetectResult:
                    index=SentenceIndex(sentences), tense=cues.TenseIndex(text, sentences),
                    url_country=places.country_from_url(announcement.url))
     dayfirst = announcement.dayfirst if announcement.dayfirst is not None else infer_dayfirst(doc)
-    timexes = find_timexes(text, ref, dayfirst=dayfirst, tense_at=doc.tense.direction)
+    timexes = find_timexes(text, ref, dayfirst=dayfirst, tense_at=lambda start: resolve_direction(doc, start))
     doc.timexes = timexes
     doc.lead = lead_status(doc)
     read_field_lines(doc, timexes)
@@ -109,6 +109,16 @@ def detect(announcement: Announcement, *, now: dt.datetime) -> DetectResult:
     if announcement.published is None:
         notes.append(f"no publication date: relative dates read from {ref.isoformat()}")
     return DetectResult(events=tuple(detections), mentions=tuple(mentions), notes=tuple(notes))
+
+
+def resolve_direction(doc: Document, start: int, end: int | None = None) -> int:
+    """Which way to resolve a bare weekday: the day somebody said or stated something ("according
+    to a statement on Friday", "said on Friday") is the past one, whatever the sentence's tense."""
+    before = doc.text[max(0, start - 90):start]
+    if cues.REPORT_NOUN_BEFORE.search(before) or (cues.SPEECH_BEFORE.search(before[-40:]) and \
+            not cues.FUTURE_AUX_BEFORE.search(before[-60:])):
+        return -1
+    return doc.tense.direction(start, end)
 
 
 def reference_day(moment: dt.datetime, zone: str | None) -> dt.date:
@@ -260,6 +270,9 @@ def date_candidates(doc: Document, timex: Timex, sentence: Sentence, order: int)
         return []
     direction = doc.tense.direction(timex.start, timex.end)
     future, past = doc.tense.sentence_direction(sentence.start, sentence.end)
+    if first_day > doc.ref and told_as_past(doc, sentence, timex, future):
+        doc.fates[id(timex)] = (False, "past (told in the past tense: an earlier year)")
+        return []
     if first_day <= doc.ref and final <= doc.ref:
         present = bool(PRESENT.search(sentence.text)) and past == 0
         if direction < 0 or (direction == 0 and past > 0) or (future == 0 and not present and not timex.time) \
@@ -357,11 +370,31 @@ def past_year_sentence(doc: Document, sentence: Sentence, timex: Timex) -> bool:
     a day without a year in a sentence that names only earlier years, with nothing to come."""
     if timex.explicit_year or timex.relative:
         return False
-    years = {int(y) for y in YEAR_IN_TEXT.findall(sentence.text)}
-    if not years or max(years) >= doc.ref.year:
+    years = [(m.start(), int(m.group(0))) for m in YEAR_IN_TEXT.finditer(sentence.text)]
+    if not years or max(y for _, y in years) >= doc.ref.year:
         return False
-    future, _past = doc.tense.sentence_direction(sentence.start, sentence.end)
+    first_year = sentence.start + years[0][0]
+    if first_year > timex.start:
+        future, _past = doc.tense.sentence_direction(sentence.start, sentence.end)
+    else:
+        future, _past = doc.tense.sentence_direction(first_year, timex.start)
     return future == 0
+
+
+def told_as_past(doc: Document, sentence: Sentence, timex: Timex, future: int) -> bool:
+    """"The mission ended in a tragedy early on September 7": a day without a year that a past
+    verb right before it governs, in a sentence with nothing to come, happened in an earlier year."""
+    if timex.explicit_year or timex.relative or future > 0 or timex.kind != "date":
+        return False
+    for cue in reversed(doc.tense.cues):
+        if cue.start >= timex.start or cue.start < sentence.start:
+            continue
+        if cue.direction > 0:
+            return False
+        between = doc.text[cue.end:timex.start]
+        return cue.direction < 0 and len(between) <= 40 and not cues.QUOTE_OR_CLAUSE.search(between) \
+            and not re.fullmatch(cues.SPEECH_VERBS, cue.word) and " " not in cue.word.strip()
+    return False
 
 
 LEAD_SENTENCES = 2
@@ -448,6 +481,18 @@ def original_date(doc: Document, sentence: Sentence, timex: Timex) -> dt.date | 
     return None
 
 
+def main_verb_future(doc: Document, sentence: Sentence, timex: Timex) -> bool:
+    """"ISRO will launch the mission, perched on its rocket, at 2.35 pm": the first tense cue of
+    the sentence (its main verb) looks ahead and no clause break parts it from the time."""
+    for cue in doc.tense.cues:
+        if cue.start < sentence.start:
+            continue
+        if cue.start >= timex.start:
+            return False
+        return cue.direction > 0 and not cues.QUOTE_OR_CLAUSE.search(doc.text[cue.end:timex.start])
+    return False
+
+
 def earlier_date_in_sentence(doc: Document, sentence: Sentence, timex: Timex) -> dt.date | None:
     """"postponed Saturday's elections to February 23": the day named before the new one."""
     found = None
@@ -476,7 +521,7 @@ def time_candidates(doc: Document, timex: Timex, sentence: Sentence, order: int,
         return []
     direction = doc.tense.direction(timex.start, timex.end)
     future, past = doc.tense.sentence_direction(sentence.start, sentence.end)
-    if direction < 0 or (past > 0 and future == 0):
+    if (direction < 0 and not main_verb_future(doc, sentence, timex)) or (past > 0 and future == 0):
         doc.fates[id(timex)] = (False, "past (reported as done)")
         return []
     anchor, anchor_timex = previous_day(doc, timex, earlier, timexes)
@@ -865,7 +910,8 @@ def event_location(doc: Document, c: Candidate, named: Sentence) -> tuple[str | 
     pool = [p for p in sentence_places(doc, c.sentence) if not is_dateline_place(doc, p)]
     if named is not c.sentence:
         pool += [p for p in sentence_places(doc, named) if not is_dateline_place(doc, p)]
-    if not [p for p in pool if p.kind != "country"] and not online:
+    national = category(c) in NATIONAL
+    if not [p for p in pool if p.kind != "country"] and not online and not national:
         for neighbour in (index + 1, index - 1, index + 2):
             if 0 <= neighbour < len(doc.sentences):
                 extra = [p for p in sentence_places(doc, doc.sentences[neighbour]) if not is_dateline_place(doc, p)]
@@ -881,6 +927,10 @@ def event_location(doc: Document, c: Candidate, named: Sentence) -> tuple[str | 
     city = first_place(pool, "city")
     region = first_place(pool, "state", "region")
     country = first_place(pool, "country")
+    if city is None and venue is not None:
+        named_city = places.city_in_name(venue.name)
+        if named_city is not None and (country is None or country.country == named_city.country):
+            city = named_city
     visit_country = None
     if category(c) == "visit":
         target = titles.destination(c.sentence.text, c.trigger, [p.name for p in pool if p.kind != "venue"])
@@ -916,9 +966,21 @@ def event_location(doc: Document, c: Candidate, named: Sentence) -> tuple[str | 
     else:
         location = ", ".join(dict.fromkeys(parts)) if parts else None
     if location is None and category(c) in ("holiday", "strike", "election", "closure"):
+        state = places.state_in_host(doc.announcement.url)
         code = dominant_country(doc)
-        location = places.country_name(code) if code else None
-        country_code = country_code or code
+        if state is not None and code in (None, "US"):
+            location, country_code = f"{state.name}, United States", "US"
+            if state.zone:
+                return location, state.zone
+        else:
+            location = places.country_name(code) if code else None
+            country_code = country_code or code
+    elif location is not None and venue is not None and not (city or region or country) and location != online:
+        code = dominant_country(doc)  # "Uhuru Gardens" in a document about Kenya: "Uhuru Gardens, Kenya"
+        label = places.country_name(code) if code else None
+        if label and label not in location:
+            location = f"{location}, {label}"
+            country_code = code
     zone = None
     for place in (city, region, country):
         if place is not None and place.zone:
@@ -927,6 +989,9 @@ def event_location(doc: Document, c: Candidate, named: Sentence) -> tuple[str | 
     if zone is None and country_code:
         zone = places.country_zone(country_code)
     return location, zone
+
+
+NATIONAL = {"holiday", "strike", "election"}
 
 
 def first_place(pool: list[places.Place], *kinds: str) -> places.Place | None:
@@ -968,6 +1033,8 @@ def dominant_country(doc: Document) -> str | None:
     for place in document_places(doc):
         if place.country and place.kind != "venue":
             counts[place.country] = counts.get(place.country, 0) + 1
+    for code, count in places.demonym_countries(doc.text).items():
+        counts[code] = counts.get(code, 0) + count
     if counts:
         return max(counts.items(), key=lambda item: item[1])[0]
     if doc.url_country:

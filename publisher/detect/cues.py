@@ -13,6 +13,7 @@ from __future__ import annotations
 import bisect
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from publisher.detect.sentences import Sentence
 
@@ -93,7 +94,7 @@ CANCEL = re.compile(r"\b(?:cancel(?:l)?ed|cancel(?:l)?ing|cancels|cancel|cancell
 POSTPONE = re.compile(r"\b(?:postpone(?:d|s|ment)?|postponing|deferred|defers?|put\s+off|pushed\s+back|"
                       r"delayed\s+(?:until|till|to)|adjourned|suspended\s+until)\b", re.I)
 RESCHEDULE = re.compile(r"\b(?:reschedul(?:ed|es|ing|e)|moved\s+to|pushed\s+to|shifted\s+to|brought\s+forward|"
-                        r"new\s+date|now\s+(?:be\s+held|take\s+place)|will\s+now)\b", re.I)
+                        r"(?:new|fresh|revised)\s+date|now\s+(?:be\s+held|take\s+place)|will\s+now)\b", re.I)
 HEDGE = re.compile(r"\b(?:rumou?r(?:s|ed)?|reportedly|speculat(?:ed|ion|es)|unconfirmed|could|might|may\s+be|"
                    r"possibly|if\b|hint(?:s|ed)?|whether|tentative(?:ly)?)", re.I)
 NEGATED = re.compile(r"\b(?:no|not|never|without)\b", re.I)
@@ -248,6 +249,7 @@ def date_role(text: str, start: int, end: int, sentence: Sentence) -> str | None
     return None
 
 
+@lru_cache(maxsize=4096)
 def status_of(sentence_text: str) -> str | None:
     """Postponed, cancelled or rescheduled, from the words of a sentence."""
     if RESCHEDULE.search(sentence_text):

@@ -63,6 +63,7 @@ COMMON_WORD_CITIES = {
     "bra", "vila", "ho", "kita", "bo", "ma", "ede", "uden", "soma", "tema", "kano", "ife", "ise",
     "obama", "trump", "modi", "putin", "xi", "chiefs", "pirates", "sundowns", "saints", "falcons", "time",
     "date", "day", "page", "line", "note", "edit", "edited", "update", "map", "contact", "admission", "team",
+    "republic", "state", "nation", "capital", "congress", "council", "president", "premier", "general",
 }
 VENUE_HEADS = (
     "Stadium|Arena|Center|Centre|Theater|Theatre|Hall|Palace|Park|Gardens|Garden|Tower|Auditorium|House|Hotel|"
@@ -415,6 +416,36 @@ def with_locative(text: str, place: Place, base: int) -> Place:
     return place
 
 
+def state_in_host(url: str | None) -> Place | None:
+    """A US state named inside a site's host name ("librarieshawaii.org" -> Hawaii)."""
+    if not url:
+        return None
+    host = re.sub(r"^[a-z]+://", "", url.strip().lower()).split("/")[0]
+    label = host.removeprefix("www.").split(".")[0]
+    gaz = gazetteer()
+    for name, (code, display) in gaz.states.items():
+        compact = name.replace(" ", "")
+        if len(compact) >= 5 and compact in label:
+            return Place(0, 0, display, "state", "US", gaz.state_zones.get(code), admin=code)
+    return None
+
+
+def city_in_name(name: str) -> Place | None:
+    """The city a venue is named after ("Liverpool Arena", "Malmo Arena"), when it is a large one."""
+    gaz = gazetteer()
+    for index, word in enumerate(re.findall(r"[A-Z][\w'’-]+", name)):
+        lower = word.lower()
+        common = lower in COMMON_WORD_CITIES or lower in GENERIC_REGION_WORDS
+        if common and index > 0:
+            continue
+        rows = gaz.city_rows(lower)
+        if rows:
+            best = max(rows, key=lambda c: c.population)
+            if best.population >= (300_000 if common else 200_000):
+                return Place(0, 0, best.name, "city", best.country, best.zone, best.population, admin=best.admin)
+    return None
+
+
 def country_in_host(url: str | None) -> str | None:
     """A country named inside a site's host name ("srilankamirror.com" -> LK)."""
     if not url:
@@ -462,8 +493,9 @@ def lookup_run(text: str, run_start: int, run: str, base: int, gaz: Gazetteer) -
     index = 0
     while index < len(words):
         matched = False
-        if words[index].group(0).lower().rstrip(".,’'") not in gaz.first_words and \
-                words[index].group(0).lower() not in gaz.first_words:
+        bare = words[index].group(0).lower().rstrip(".,’'")
+        if bare not in gaz.first_words and words[index].group(0).lower() not in gaz.first_words and \
+                bare.removesuffix("’s").removesuffix("'s") not in gaz.first_words:
             index += 1
             continue
         for size in range(min(5, len(words) - index), 0, -1):

@@ -10,7 +10,7 @@ the destination.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
 # (category, pattern): the first pattern that matches a sentence decides its category.
@@ -82,8 +82,8 @@ STOP_RUN_WORDS = {
     "What", "Who", "Where", "Why", "How", "Which", "Not", "No", "Yes", "All", "Any", "Each", "Every", "Both",
     "Given", "Regarding", "Considering", "Announcing", "Speaking", "Asked",
     "Replying", "Hosts", "Host", "Several", "Many", "Some", "Other", "Another", "Only", "Just", "First", "Last",
-    "Apart", "Members", "Member", "Here", "Additionally", "Furthermore", "Moreover", "Recall", "Besides",
-    "Meanwhile", "Then", "Still", "Yet", "Instead", "Otherwise", "Thus", "Hence", "Whether", "Should", "Will",
+    "Apart", "Members", "Member", "Additionally", "Furthermore", "Moreover", "Recall", "Besides",
+    "Then", "Still", "Yet", "Instead", "Otherwise", "Thus", "Hence", "Whether", "Should", "Will",
 }
 LEADING_JUNK = re.compile(r"^(?:[\"“”‘’'(\[*#\s-]|\*\*)+")
 ORG_HEADS = re.compile(r"\b(?:Commission|Committee|Council|Ministry|Department|Union|Congress|Party|Government|"
@@ -476,10 +476,34 @@ def call_title(clean: str, trigger: Trigger | None, who: str | None, name: str |
     return " ".join(x for x in (who, period, "earnings call") if x)
 
 
+LAUNCHED_NAME = r"([A-Z][\w'’-]*\d[\w-]*|[A-Z][\w'’-]+(?:\s[A-Z][\w'’-]+){0,2})"
+
+
+def launch_title(clean: str, trigger: Trigger | None, who: str | None, name: str | None, place_names: list[str],
+                 context: str) -> str | None:
+    """"Chandrayaan-3 launch" from "launch Chandrayaan-3", "the launch of Chandrayaan-3" or
+    "the Chandrayaan-3 launch": what is launched names a launch better than who launches it."""
+    if trigger is None or not trigger.word.lower().startswith("launch"):
+        return None
+    after = clean[trigger.end:trigger.end + 60]
+    before = clean[max(0, trigger.start - 40):trigger.start]
+    found = re.match(rf"\s+(?:of\s+)?(?:the\s+|its\s+|India['’]s\s+)?(?:[a-z][\w-]*\s+){{0,3}}?{LAUNCHED_NAME}", after)
+    if found is None:
+        found = re.search(rf"{LAUNCHED_NAME}\s+$", before)
+    if found is None:
+        return None
+    thing = strip_run(found.group(1))
+    if not thing or thing in place_names or (who and thing == who and not re.search(r"\d", thing)):
+        return None
+    return f"{thing} launch"
+
+
 QUARTER_PHRASE = re.compile(r"\b(first|second|third|fourth)[\s-]quarter(?:\s+(?:of\s+)?(fiscal\s+)?(?:year\s+)?"
                             r"(\d{4}))?", re.I)
-TITLE_BUILDERS = {"visit": visit_title, "match": match_or_named, "strike": strike_title, "holiday": holiday_title,
-                  "closure": closure_title, "election": election_title, "earnings call": call_title}
+TITLE_BUILDERS: dict[str, Callable[[str, Trigger | None, str | None, str | None, list[str], str], str | None]] = {
+    "visit": visit_title, "match": match_or_named, "strike": strike_title, "holiday": holiday_title,
+                  "closure": closure_title, "election": election_title, "earnings call": call_title,
+                  "launch": launch_title}
 HEADLINE_VERBS = re.compile(
     r"\b(?:announces?|announced|confirms?|confirmed|sets?|reveals?|unveils?|hosts?|holds?|to\s+host|to\s+hold|"
     r"will\s+host|will\s+hold|schedules?|scheduled|plans?|invites?|presents?|launches|date\s+for)\b", re.I)
@@ -548,6 +572,10 @@ EVENT_NAME_HEAD = re.compile(
     r"(?:Contest|Cup|Championships?|Games|Festival|Summit|Congress|Conference|Expo|Show|Awards|Olympics|Open|"
     r"Grand\s+Prix|Marathon|Fair|Forum|Tournament|Series|Trophy|Carnival|Biennale|Convention|Jamboree|Gala|"
     r"Regatta|Classic|Exhibition|Symposium)$")
+EVENT_NAME_WORD = re.compile(
+    r"\b(?:Contest|Cup|Championships?|Games|Festival|Summit|Congress|Conference|Expo|Show|Awards|Olympics|Open|"
+    r"Prix|Marathon|Fair|Forum|Tournament|Series|Trophy|Carnival|Biennale|Convention|Jamboree|Gala|Regatta|Classic|"
+    r"Exhibition|Symposium)\b")
 SUBPART = re.compile(
     r"\b(?:(?P<ordinal>first|second|third|fourth|1st|2nd|3rd|4th)\s+(?:[A-Z][\w-]*\s+)?)?"
     r"(?P<part>(?:grand|semi|quarter)[\s-]?finals?|semifinals?|quarterfinals?|finals?|opening\s+ceremony|"
@@ -565,20 +593,35 @@ def principal_names(texts: list[str]) -> list[tuple[str, int]]:
     first_seen: dict[str, int] = {}
     position = 0
     for text in texts:
+        if not EVENT_NAME_WORD.search(text):
+            continue
         for match in proper_runs(text):
+            if not EVENT_NAME_WORD.search(match.group(0)):
+                continue
             name = strip_run(match.group(0))
             words = name.split()
-            while words and not EVENT_NAME_HEAD.search(" ".join(words)):
-                words.pop()
+            heads = [i for i in range(len(words)) if EVENT_NAME_WORD.fullmatch(words[i])
+                     or (i > 0 and EVENT_NAME_HEAD.search(" ".join(words[i - 1:i + 1])))]
+            if not heads:
+                continue
+            cut = heads[-1] + 1
+            if not (cut < len(words) - 1 and words[cut] in ("of", "on", "for")):
+                words = words[:cut]  # "Conference on Trade and Development" keeps its complement
             name = " ".join(words)
-            tail = re.split(r"\s(?:of|for)\s(?:the\s)?", name)[-1]
-            if tail != name and len(tail.split()) >= 2:
-                name, words = tail, tail.split()  # "Organizers of the Mobile World Congress"
+            lead = re.split(r"\s(?:of|for)\s(?:the\s)?", name, maxsplit=1)
+            if len(lead) == 2 and not EVENT_NAME_HEAD.search(lead[0]) and len(lead[1].split()) >= 2 \
+                    and EVENT_NAME_HEAD.search(lead[1].split(" of ")[0].split(" on ")[0]):
+                name = lead[1]  # "Organizers of the Mobile World Congress"
+                words = name.split()
             if len(words) < 2 or words[0] in STOP_RUN_WORDS:
                 continue
             counts[name] = counts.get(name, 0) + 1
             first_seen.setdefault(name, position)
             position += 1
+    for short in list(counts):
+        for longer in counts:
+            if longer != short and longer.endswith(" " + short):
+                counts[longer] += counts[short]  # "World Congress" is the "Mobile World Congress"
     ranked = sorted(counts.items(), key=lambda item: (-item[1], first_seen[item[0]]))
     return ranked
 
