@@ -137,6 +137,7 @@ class PolledSource(SourceBase):
 class FeedSource(PolledSource):
     kind: Literal["feed"]
     full_text: bool = False
+    allow_private_links: bool = False
 
 
 class PageSource(PolledSource):

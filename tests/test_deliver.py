@@ -27,10 +27,10 @@ from publisher.codec import event_to_json
 from publisher.config import Config, validate
 from publisher.deliver import outbox
 from publisher.deliver.endpoints import destinations
-from publisher.deliver.netguard import is_public
 from publisher.deliver.payload import message_id, webhook_payload
 from publisher.deliver.webhooks import retry_after, signature_headers
 from publisher.model import Alert, Change, Event, Evidence, SourceRef
+from publisher.netguard import is_public
 from publisher.store import Store, alerts, open_store
 from tests.conftest import NOW, Folders, Workspace
 from tests.receiver import Answer, Receiver, fail_every_other, gone, new_secret, slow_every, throttle

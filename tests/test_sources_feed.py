@@ -456,7 +456,7 @@ def test_unsafe_links_are_dropped_and_never_fetched(tmp_path: Path, server: Loop
       <item><title>Click</title><link>javascript:alert(1)</link><guid isPermaLink="false">x</guid></item>
       <item><title>Local</title><link>{secret.as_uri()}</link><guid isPermaLink="false">y</guid></item>
     </channel></rss>"""
-    harvest = read(tmp_path, server.serve("/feed.xml", rss), full_text=True)
+    harvest = read(tmp_path, server.serve("/feed.xml", rss), full_text=True, allow_private_links=True)
     assert [(a.url, a.text) for a in harvest.announcements] == [(None, "Click"), (None, "Local")]
     assert harvest.problems == []
 
@@ -495,7 +495,7 @@ def test_full_text_uses_the_linked_pages(tmp_path: Path, server: LoopbackServer)
                  content_type="text/html; charset=utf-8")
     server.error("/news/two", 404)
     url = server.serve("/feed.xml", full_text_feed(server), content_type="application/rss+xml")
-    harvest = read(tmp_path, url, full_text=True)
+    harvest = read(tmp_path, url, full_text=True, allow_private_links=True)
     one, two = harvest.announcements
     assert "The budget meeting is on December 4." in one.text
     assert "register with the clerk" in one.text
@@ -512,12 +512,12 @@ def test_full_text_does_not_refetch_unchanged_entries(tmp_path: Path, server: Lo
     server.serve("/news/one", page, content_type="text/html")
     server.serve("/news/two", page.replace("Budget meeting", "Road works"), content_type="text/html")
     url = server.serve("/feed.xml", full_text_feed(server), content_type="application/rss+xml")
-    first = read(tmp_path, url, full_text=True)
+    first = read(tmp_path, url, full_text=True, allow_private_links=True)
     assert len(first.announcements) == 2 and set(first.state["pages"]) == {"one", "two"}
     # the feed changes (so no 304), but only entry two changed: only its page is fetched again
     server.serve("/feed.xml", full_text_feed(server).replace("Summary of two", "New summary of two"),
                  content_type="application/rss+xml")
-    second = read(tmp_path, url, state=first.state, full_text=True)
+    second = read(tmp_path, url, state=first.state, full_text=True, allow_private_links=True)
     assert [a.id for a in second.announcements] == ["two"]
     assert len(server.requests_to("/news/one")) == 1 and len(server.requests_to("/news/two")) == 2
     assert set(second.state["pages"]) == {"one", "two"}
@@ -528,9 +528,20 @@ def test_full_text_gives_up_on_a_dead_host_after_one_failure(tmp_path: Path, ser
     rss = f"""<rss version="2.0"><channel><title>t</title>
       <item><guid isPermaLink="false">a</guid><title>A</title><link>{dead}a</link></item>
       <item><guid isPermaLink="false">b</guid><title>B</title><link>{dead}b</link></item></channel></rss>"""
-    harvest = read(tmp_path, server.serve("/feed.xml", rss), full_text=True)
+    harvest = read(tmp_path, server.serve("/feed.xml", rss), full_text=True, allow_private_links=True)
     assert [a.text for a in harvest.announcements] == ["A", "B"]
     assert [p.message for p in harvest.problems] == [
         f"{dead}a: connection refused; using the feed's text",
         f"{dead}b: not fetched (connection refused earlier in this poll); using the feed's text"]
     assert harvest.state["pages"] == {}
+
+
+def test_full_text_refuses_links_into_a_private_network(tmp_path: Path, server: LoopbackServer) -> None:
+    """A third-party feed must not make publisher read (and publish) pages of an internal network."""
+    server.serve("/news/one", ARTICLE.format(title="Internal", body="Internal page."),
+                 content_type="text/html; charset=utf-8")
+    url = server.serve("/feed.xml", full_text_feed(server), content_type="application/rss+xml")
+    harvest = read(tmp_path, url, full_text=True)
+    assert all("Internal page." not in a.text for a in harvest.announcements)
+    assert not server.requests_to("/news/one")
+    assert any("allow_private_links: true" in str(p) for p in harvest.problems)

@@ -8,7 +8,7 @@ serve` on a schedule; `replay` sends one again on request.
     outbox.py     the tables' queries: insert, claim, record, list
     job.py        enqueue, deliver_due, replay: the loop and its retry decisions
     webhooks.py   one signed POST, judged      apprise.py   one Apprise message, judged
-    payload.py    the versioned JSON payload   netguard.py  no private addresses unless allowed
+    payload.py    the versioned JSON payload   (publisher.netguard: no private addresses unless allowed)
     endpoints.py  endpoints from config: filters, retry schedule, redaction of secrets
 """
 

@@ -23,8 +23,8 @@ from contextlib import contextmanager
 from typing import Any
 
 from publisher.deliver.endpoints import Destination
-from publisher.deliver.netguard import RefusedAddress, check_host
 from publisher.errors import DeliveryError
+from publisher.netguard import RefusedAddress, check_host
 
 LOGGER = "apprise"
 SENDING = threading.Lock()

@@ -33,10 +33,10 @@ from publisher.config import Config
 from publisher.deliver import outbox, webhooks
 from publisher.deliver.apprise import AppriseSender
 from publisher.deliver.endpoints import MAX_RETRY_AFTER, Busy, Destination, destinations, redact_all
-from publisher.deliver.netguard import pool as guarded_pool
 from publisher.deliver.payload import encode, human_message, message_id, webhook_payload
 from publisher.errors import DeliveryError
 from publisher.model import Alert, Event, Problem, content_hash
+from publisher.netguard import pool as guarded_pool
 from publisher.store import Store
 
 log = logging.getLogger(__name__)

@@ -24,8 +24,8 @@ from urllib3.poolmanager import PoolManager
 from urllib3.response import BaseHTTPResponse
 
 from publisher.deliver.endpoints import Busy, Destination
-from publisher.deliver.netguard import causes, refusal_in
 from publisher.errors import DeliveryError
+from publisher.netguard import causes, refusal_in
 
 EXCERPT = 300  # how much of an error response body is kept for `publisher deliveries`
 READ_LIMIT = 65536  # a longer reply is not read: the connection is dropped instead

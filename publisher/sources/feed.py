@@ -27,6 +27,7 @@ import requests
 from publisher.config import Config, FeedSource
 from publisher.errors import SourceError
 from publisher.model import Announcement, Problem, content_hash
+from publisher.netguard import RefusedAddress, check_host
 from publisher.sources import Harvest
 from publisher.sources.http import FEED_ACCEPT, PAGE_ACCEPT, fetch, make_session
 from publisher.sources.page import moved_note, page_document
@@ -399,7 +400,8 @@ def add_full_text(harvest: Harvest, *, source: FeedSource, config: Config, done:
             if done.get(item.id) == mark:
                 marks[item.id] = mark
                 continue
-            enriched, problem = full_text(item, config=config, session=session, dead_hosts=dead_hosts)
+            enriched, problem = full_text(item, config=config, session=session, dead_hosts=dead_hosts,
+                                          allow_private=source.allow_private_links)
             has_text = bool(enriched.text.strip())
             if problem:
                 fallback = "using the feed's text" if has_text else "the entry has no text of its own; skipped"
@@ -413,13 +415,21 @@ def add_full_text(harvest: Harvest, *, source: FeedSource, config: Config, done:
 
 
 def full_text(item: Announcement, *, config: Config, session: requests.Session,
-              dead_hosts: dict[str, str]) -> tuple[Announcement, str | None]:
+              dead_hosts: dict[str, str], allow_private: bool = False) -> tuple[Announcement, str | None]:
     """(announcement with the page's main text, None) or (unchanged announcement, the reason)."""
     if not item.url:  # nothing to fetch: the feed's own text is all there is
         return item, None
-    host = urllib.parse.urlsplit(item.url).netloc
+    parts = urllib.parse.urlsplit(item.url)
+    host = parts.netloc
     if host in dead_hosts:
         return item, f"{item.url}: not fetched ({dead_hosts[host]} earlier in this poll)"
+    try:
+        if not allow_private:
+            check_host(parts.hostname or "", parts.port or (443 if parts.scheme == "https" else 80))
+    except RefusedAddress as exc:
+        dead_hosts[host] = "refused"
+        return item, f"{item.url}: not fetched: {exc}".replace("set allow_private: true on the endpoint",
+                                                                 "set allow_private_links: true on the source")
     try:
         fetched = fetch(item.url, cursor=None, config=config, accept=PAGE_ACCEPT, session=session)
         doc = page_document(fetched, where=item.url)

@@ -1,4 +1,6 @@
-"""Refuse to send to private, loopback and link-local addresses unless an endpoint allows it.
+"""Refuse to reach private, loopback and link-local addresses unless config allows it.
+
+Used for webhook endpoints and for the pages that feed entries link to (`full_text`).
 
 A webhook URL comes from config, and a typo or a hostile DNS answer could point it at the
 machine itself or the internal network (the cloud metadata service at 169.254.169.254, an admin
