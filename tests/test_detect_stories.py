@@ -138,3 +138,20 @@ def test_main_verb_in_the_future_keeps_a_time_after_a_participle() -> None:
 def test_protest_day_is_an_event() -> None:
     found = events("Unions have called a national day of protests on Tuesday against the pension reform.")
     assert [(e.start, e.category) for e in found] == [(dt.date(2026, 3, 10), "strike")]
+
+
+def test_day_an_organisation_announced_something_is_not_an_event() -> None:
+    found = events("The port authority on Saturday (March 7) through a notice announced that it will remain closed "
+                   "on Monday, March 16.")
+    assert spans(found) == [(dt.date(2026, 3, 16), dt.date(2026, 3, 16))]
+
+
+def test_today_with_the_event_word_in_another_clause_is_not_an_event() -> None:
+    found = events("The second exchange is expected to make a similar announcement later today, as both share "
+                   "their holiday schedules.")
+    assert found == []
+
+
+def test_long_organisation_names_are_given_by_their_initials() -> None:
+    found = events("Members of the Northern Nurses Association will strike from 21 to 23 March over pay.")
+    assert found and found[0].summary.startswith("NNA")

@@ -274,6 +274,15 @@ def date_candidates(doc: Document, timex: Timex, sentence: Sentence, order: int)
         doc.fates[id(timex)] = (False, "past (told in the past tense: an earlier year)")
         return []
     if first_day <= doc.ref and final <= doc.ref:
+        after = doc.text[timex.end:min(sentence.end, timex.end + 70)]
+        speech = SPEECH_SOON_AFTER.match(after)
+        if speech and not cues.FUTURE_PATTERN.search(after[:speech.start(1)]):
+            doc.fates[id(timex)] = (False, "the day it was said or reported, not an event")
+            return []  # "the exchange on Friday (November 8) through a circular announced that ..."
+        if timex.relative and trigger.start > timex.end - sentence.start and \
+                titles.CLAUSE_BREAK.search(sentence.text[timex.end - sentence.start:trigger.start]):
+            doc.fates[id(timex)] = (False, "not an event (its event word belongs to another clause)")
+            return []
         present = bool(PRESENT.search(sentence.text)) and past == 0
         if direction < 0 or (direction == 0 and past > 0) or (future == 0 and not present and not timex.time) \
                 or reported_before(doc, sentence, timex):
@@ -309,6 +318,7 @@ def date_candidates(doc: Document, timex: Timex, sentence: Sentence, order: int)
     return found
 
 
+SPEECH_SOON_AFTER = re.compile(rf"[^.;:]{{0,60}}?\b({cues.SPEECH_VERBS})\b")
 WEAK_CATEGORIES = {"match", "event", "conference", "deadline"}
 PRESENT = re.compile(r"\b(?:is|are|opens|starts|begins|takes\s+place|kicks\s+off|gets\s+underway)\b", re.I)
 TRANSCRIPT = re.compile(r"\btranscript\b", re.I)

@@ -77,7 +77,8 @@ NEW_DATE_BEFORE = re.compile(
 REPORT_NOUN_BEFORE = re.compile(
     r"\b(?:according\s+to|in|via|through|quoted\s+in)\s{1,3}(?:a|an|the|its|their|his|her)\s{1,3}(?:[\w-]+\s{1,3}){0,2}"
     r"(?:statement|announcement|release|communiqu\w+|notice|circular|notification|report|interview|post|tweet|"
-    r"letter|filing|memo)\b[^.;:]{0,60}?\b(?:on|dated|of)\s{1,3}$", re.I)
+    r"letter|filing|memo)\b(?:(?!\b(?:that|will|would|shall|to|is|are|was)\b)[^.;:]){0,60}?\b(?:on|dated|of)\s{1,3}$",
+    re.I)
 APPROX_BEFORE = re.compile(r"\b(?:on\s+or\s+about|on\s+or\s+around|around|approximately|circa|about|roughly|"
                            r"sometime\s+(?:in|on)?|as\s+early\s+as|as\s+soon\s+as)\s{1,3}$", re.I)
 ORIGINAL_BEFORE = re.compile(

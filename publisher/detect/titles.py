@@ -276,8 +276,7 @@ def actor(sentence: str, trigger: Trigger | None = None, place_names: list[str] 
                 or PLATFORM_BEFORE.search(masked[max(0, match.start() - 6):match.start()]):
             continue
         acronym = re.match(r"\s{0,2}\(([A-Z]{2,6})\)", sentence[match.end():match.end() + 12])
-        if acronym:
-            text = acronym.group(1)
+        text = acronym.group(1) if acronym else initials(text)
         if len(text.split()) > 5:
             text = " ".join(text.split()[:5])
         options.append((match.start(), match.end(), text))
@@ -288,6 +287,16 @@ def actor(sentence: str, trigger: Trigger | None = None, place_names: list[str] 
     if before:
         return max(before, key=lambda o: o[1])[2]
     return min(options, key=lambda o: o[0])[2]
+
+
+def initials(name: str) -> str:
+    """An organisation of three or more capitalised words by its initials, as outlets mostly write
+    it ("British Medical Association" -> "BMA"), so that reports agree on the name."""
+    words = [w for w in name.split() if w not in ("of", "for", "and", "&", "the", "on")]
+    if len(words) < 3 or len(words) > 6 or not all(w[:1].isupper() and w[1:].islower() for w in words) \
+            or not ORG_HEADS.fullmatch(words[-1]):
+        return name
+    return "".join(w[0] for w in words)
 
 
 MODIFIER_BEFORE = re.compile(r"\b(?:the|a|an|its|his|her|their|our|over|of|amid|amidst)\s{1,2}$", re.I)
