@@ -25,7 +25,7 @@ STOP = frozenset((
 ))
 TOKEN = re.compile(r"[a-z0-9]+")
 YEAR = re.compile(r"(19|20)\d\d")
-NAME = re.compile(r"\b[A-Z][\w'’-]*[A-Za-z0-9]|\b[A-Z]\b")
+NAME = re.compile(r"\b[A-Z][A-Za-z0-9-]*[A-Za-z0-9]|\b[A-Z]\b")
 ACRONYM = re.compile(r"[A-Z0-9&-]{2,}")
 SIGNIFICANT = ("start", "end", "all_day", "location", "status")
 MOVE_WINDOW = dt.timedelta(days=120)
@@ -126,8 +126,10 @@ def names_conflict(a: Profile, b: Profile) -> bool:
     different people, are different happenings however alike the rest of the words are.
     """
     places = a.places | b.places
-    mine, theirs = a.names - places, b.names - places
-    return bool(mine - theirs) and bool(theirs - mine) and not mine & theirs
+    a_words, b_words = a.title | a.context | a.names, b.title | b.context | b.names
+    a_only, b_only = a.names - b_words - places, b.names - a_words - places
+    shared = ((a.names & b_words) | (b.names & a_words)) - places
+    return bool(a_only) and bool(b_only) and not shared
 
 
 def overlap(a: frozenset[str], b: frozenset[str]) -> float | None:
@@ -148,16 +150,24 @@ def likeness(a: Profile, b: Profile) -> float:
 
 
 def same_event(mine: Profile, theirs: Profile) -> float:
-    """A score > 0 when two profiles describe the same happening; 0 when they are different ones."""
+    """A score > 0 when two profiles describe the same happening; 0 when they are different ones.
+
+    The words decide whether it can be the same; how well the dates agree ranks the candidates, so
+    a report of the 10th goes to the event of the 10th rather than to a lookalike on the 11th,
+    whichever of them was stored first.
+    """
     alike = likeness(mine, theirs)
-    if overlaps(mine.span, theirs.span):
+    if mine.span == theirs.span:
         return alike if alike >= 0.34 else 0.0
+    if overlaps(mine.span, theirs.span):
+        factor = 0.95 if mine.span[0] == theirs.span[0] else 0.85
+        return alike * factor if alike >= 0.34 else 0.0
     originals = [o for o in (mine.original, theirs.original) if o is not None]
     if any(overlaps((o, o), theirs.span) or overlaps((o, o), mine.span) for o in originals):
-        return alike if alike >= 0.25 else 0.0
+        return alike * 0.8 if alike >= 0.25 else 0.0
     near = abs(mine.span[0] - theirs.span[0]) <= MOVE_WINDOW
     if (mine.moved or theirs.moved) and near and alike >= 0.6:
-        return alike * 0.9
+        return alike * 0.6
     return 0.0
 
 

@@ -136,3 +136,11 @@ def test_repeats_that_disagree_on_details_do_not_move_the_event() -> None:
     moved = claim(found("Doctors strike", dt.date(2026, 4, 18), status="rescheduled"), 3, "c")
     event = merge.fold("e1", [first, other, moved], None, now=NOW)
     assert event.start == dt.date(2026, 4, 18)
+
+
+def test_a_name_written_in_lower_case_or_possessive_elsewhere_is_still_shared() -> None:
+    event = stored(found("Saturday's Presidential and National Assembly polls", dt.date(2027, 2, 23),
+                         location="Nigeria", category="election"))
+    again = found("Abuja, Nigeria's presidential election", dt.date(2027, 2, 23), location="Abuja, Nigeria",
+                  category="election")
+    assert merge.choose_event(again, [event]) is event
