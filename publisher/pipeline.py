@@ -20,7 +20,7 @@ from publisher.detect import DETECTOR_VERSION, detect
 from publisher.errors import PublisherError, SourceError
 from publisher.model import Alert, Announcement, Claim, Event, Problem, SourceRef, content_hash
 from publisher.render import write_atomic
-from publisher.render.html import INDEX_FILE, IndexPage, index_page, render_index
+from publisher.render.html import INDEX_FILE, RECENT_LIMIT, UPCOMING_LIMIT, IndexPage, index_page, render_index
 from publisher.render.ics import CalendarInfo, Entry, assemble, block_key, entry
 from publisher.render.rss import FeedInfo, render_alerts
 from publisher.sources import Harvest, reader
@@ -335,9 +335,15 @@ def stored_entry(row: tuple[Any, ...], block: bytes) -> Entry:
 
 
 def index_page_for(config: Config, store: Store, *, now: dt.datetime) -> IndexPage:
-    """The index page of the default calendar: upcoming and recently ended events, every feed."""
+    """The index page of the default calendar: upcoming and recently ended events, every feed.
+
+    Only what the page shows is read (a few hundred events), however many the store holds.
+    """
+    today = now.date()
+    ahead = store.events(since=today, limit=2 * UPCOMING_LIMIT)
     horizon = (now - config.calendar.past).date() if config.calendar.past is not None else None
-    kept = [e for e in store.events(since=horizon) if in_window(e, config, now=now)]
+    ended = store.events(since=horizon, before=today, limit=2 * RECENT_LIMIT, latest_first=True)
+    kept = [e for e in ahead + ended if in_window(e, config, now=now)]
     newest = [e.last_modified for e in kept] + [a.created_at for a in store.alerts(limit=1)]
     return index_page(config, kept, now=now, updated=max(newest, default=None))
 

@@ -347,10 +347,16 @@ class Store:
                 conn.execute(sa.insert(claims), rows)
 
     # events ----------------------------------------------------------------------------------
-    def events(self, *, since: dt.date | None = None) -> list[Event]:
-        query = sa.select(events.c.data).order_by(events.c.start_day, events.c.uid)
+    def events(self, *, since: dt.date | None = None, before: dt.date | None = None, limit: int | None = None,
+               latest_first: bool = False) -> list[Event]:
+        """Events by start (or latest first) that have not ended before `since`, nor after `before`."""
+        order = (events.c.start_day.desc(), events.c.uid.desc()) if latest_first else (events.c.start_day,
+                                                                                      events.c.uid)
+        query = sa.select(events.c.data).order_by(*order).limit(limit)
         if since is not None:
             query = query.where(events.c.last_day >= since.isoformat())
+        if before is not None:
+            query = query.where(events.c.last_day < before.isoformat())
         with self.transaction() as conn:
             rows = conn.execute(query).all()
         return [event_from_json(json.loads(row[0])) for row in rows]

@@ -181,7 +181,11 @@ def render_index(page: IndexPage) -> bytes:
     return document.encode("utf-8")
 
 
-def upcoming(events: Iterable[Event], *, now: dt.datetime, limit: int = 200) -> list[Event]:
+UPCOMING_LIMIT = 200  # events the page lists ahead
+RECENT_LIMIT = 20  # and recently ended
+
+
+def upcoming(events: Iterable[Event], *, now: dt.datetime, limit: int = UPCOMING_LIMIT) -> list[Event]:
     """Events that have not ended as of `now`, soonest first (cancelled ones too, marked as such)."""
     today = now.date()
     kept = [e for e in events if e.last_day() >= today]
@@ -189,7 +193,7 @@ def upcoming(events: Iterable[Event], *, now: dt.datetime, limit: int = 200) -> 
     return kept[:limit]
 
 
-def recent(events: Iterable[Event], *, now: dt.datetime, limit: int = 20) -> list[Event]:
+def recent(events: Iterable[Event], *, now: dt.datetime, limit: int = RECENT_LIMIT) -> list[Event]:
     """Events that have ended as of `now`, the latest first."""
     today = now.date()
     ended = [e for e in events if e.last_day() < today]
