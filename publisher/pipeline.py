@@ -274,16 +274,14 @@ def remind(config: Config, store: Store, *, now: dt.datetime, report: RunReport)
         keep_alert(alert, store, report, config, now=now)
 
 
-def shown(last_day: dt.date, status: str, last_modified: dt.datetime, config: Config, *, now: dt.datetime) -> bool:
-    """The calendar keeps recent and upcoming events, and cancelled ones for a while."""
-    window = config.calendar
-    if window.past is not None and last_day < (now - window.past).date():
-        return False
-    return not (status == "cancelled" and window.cancelled is not None and last_modified < now - window.cancelled)
-
-
 def in_window(event: Event, config: Config, *, now: dt.datetime) -> bool:
-    return shown(event.last_day(), event.status, event.last_modified, config, now=now)
+    """The calendar keeps recent and upcoming events, and cancelled ones for a while
+    (the same rule as `Store.calendar_rows` applies in the database)."""
+    window = config.calendar
+    if window.past is not None and event.last_day() < (now - window.past).date():
+        return False
+    return not (event.status == "cancelled" and window.cancelled is not None
+                and event.last_modified < now - window.cancelled)
 
 
 def calendar_info(config: Config, title: str, name: str) -> CalendarInfo:
@@ -306,8 +304,9 @@ def calendar_entries(config: Config, store: Store, *, now: dt.datetime) -> list[
     info = calendar_info(config, config.output.title, "calendar.ics")
     key = block_key(info)
     cache = ENTRY_CACHE.setdefault(config.database_url, {})
-    rows = [r for r in store.calendar_rows()
-            if shown(dt.date.fromisoformat(r[1]), r[2], moment_of(r[3]), config, now=now)]
+    window = config.calendar
+    rows = store.calendar_rows(since=(now - window.past).date() if window.past is not None else None,
+                               cancelled_since=now - window.cancelled if window.cancelled is not None else None)
     stale = [r[0] for r in rows if not r[7] or not r[7].startswith(key + ":")]
     rendered = [entry(e, info) for e in store.events_by_uid(stale)]
     blocks = [{"uid": e.uid, "key": f"{key}:{content_hash(e.block.decode('utf-8', 'replace'))}",
@@ -321,11 +320,6 @@ def calendar_entries(config: Config, store: Store, *, now: dt.datetime) -> list[
     for uid, block in store.blocks(unread).items():
         cache[uid] = (by_uid[uid][7], stored_entry(by_uid[uid], block))
     return [cache[uid][1] for uid in by_uid if uid in cache]
-
-
-def moment_of(text: str) -> dt.datetime:
-    moment = dt.datetime.fromisoformat(text)
-    return moment if moment.tzinfo else moment.replace(tzinfo=dt.UTC)
 
 
 def stored_entry(row: tuple[Any, ...], block: bytes) -> Entry:

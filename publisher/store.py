@@ -383,15 +383,23 @@ class Store:
                  "data": json.dumps(event_to_json(event), sort_keys=True, ensure_ascii=False)} for event in items]
         self.replace_rows(events, events.c.uid, rows, "uid")
 
-    def calendar_rows(self) -> list[tuple[Any, ...]]:
-        """(uid, last_day, status, last_modified, sort_key, tzid, zone_years, ics_key) of every event.
+    def calendar_rows(self, *, since: dt.date | None = None,
+                      cancelled_since: dt.datetime | None = None) -> list[tuple[Any, ...]]:
+        """(uid, last_day, status, last_modified, sort_key, tzid, zone_years, ics_key) of the events
+        a calendar holds: not ended before `since`, and not cancelled before `cancelled_since`.
 
         No event data and no rendered bytes: a publish reads those only for what changed.
         """
         columns = [events.c[n] for n in ("uid", "last_day", "status", "last_modified", "sort_key", "tzid",
                                           "zone_years", "ics_key")]
+        query = sa.select(*columns)
+        if since is not None:
+            query = query.where(events.c.last_day >= since.isoformat())
+        if cancelled_since is not None:
+            query = query.where(sa.or_(events.c.status != "cancelled",
+                                       events.c.last_modified >= stamp(cancelled_since)))
         with self.transaction() as conn:
-            return [tuple(row) for row in conn.execute(sa.select(*columns))]
+            return [tuple(row) for row in conn.execute(query)]
 
     def blocks(self, uids: Iterable[str]) -> dict[str, bytes]:
         """Stored VEVENT bytes by uid."""
