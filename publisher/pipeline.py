@@ -334,7 +334,7 @@ def index_page_for(config: Config, store: Store, *, now: dt.datetime) -> IndexPa
     Only what the page shows is read (a few hundred events), however many the store holds.
     """
     today = now.date()
-    ahead = store.events(since=today, limit=2 * UPCOMING_LIMIT)
+    ahead = store.events(since=today, limit=UPCOMING_LIMIT + RECENT_LIMIT)
     horizon = (now - config.calendar.past).date() if config.calendar.past is not None else None
     ended = store.events(since=horizon, before=today, limit=2 * RECENT_LIMIT, latest_first=True)
     kept = [e for e in ahead + ended if in_window(e, config, now=now)]

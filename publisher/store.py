@@ -399,7 +399,7 @@ class Store:
             query = query.where(sa.or_(events.c.status != "cancelled",
                                        events.c.last_modified >= stamp(cancelled_since)))
         with self.transaction() as conn:
-            return [tuple(row) for row in conn.execute(query)]
+            return list(conn.execute(query).tuples().all())
 
     def blocks(self, uids: Iterable[str]) -> dict[str, bytes]:
         """Stored VEVENT bytes by uid."""
