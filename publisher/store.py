@@ -399,7 +399,7 @@ class Store:
             query = query.where(sa.or_(events.c.status != "cancelled",
                                        events.c.last_modified >= stamp(cancelled_since)))
         with self.transaction() as conn:
-            return list(conn.execute(query).tuples().all())
+            return list(conn.execute(query).all())
 
     def blocks(self, uids: Iterable[str]) -> dict[str, bytes]:
         """Stored VEVENT bytes by uid."""
@@ -407,9 +407,9 @@ class Store:
         with self.transaction() as conn:
             for chunk in chunks(sorted(set(uids))):
                 query = sa.select(events.c.uid, events.c.ics).where(events.c.uid.in_(chunk))
-                for uid, block in conn.execute(query).tuples():
-                    if block is not None:
-                        found[uid] = bytes(block)
+                for row in conn.execute(query):
+                    if row.ics is not None:
+                        found[str(row.uid)] = bytes(row.ics)
         return found
 
     def events_by_uid(self, uids: Iterable[str]) -> list[Event]:
