@@ -49,7 +49,8 @@ def name(i: int) -> str:
 def detection(i: int, rng: random.Random, *, start: dt.date | None = None, **extra: object) -> Detection:
     kind, place = KINDS[i % len(KINDS)], PLACES[(i // len(KINDS)) % len(PLACES)]
     first = start or BASE + dt.timedelta(days=rng.randrange(730))
-    return Detection(summary=f"{name(i)} {kind} in {place}", start=first, end=first, all_day=True,
+    return Detection(summary=f"{kind.title()} of the {name(i)} league in {place}", start=first, end=first,
+                     all_day=True,
                      location=place, category=kind, **extra)  # type: ignore[arg-type]
 
 
@@ -78,7 +79,7 @@ def main() -> None:
     for i in range(n):
         base = first[f"e{i % n}"]
         if i % 3 == 0:
-            second[f"r{i}"] = Detection(summary=f"{name(i)} {base.category} confirmed",
+            second[f"r{i}"] = Detection(summary=f"The {name(i)} league {base.category} confirmed",
                                         start=base.start, end=base.end, all_day=True, location=base.location,
                                         category=base.category)
         elif i % 3 == 1:

@@ -97,6 +97,7 @@ class Profile:
     title: frozenset[str]
     context: frozenset[str]
     names: frozenset[str]
+    every: frozenset[str]  # title, context and names together
     places: frozenset[str]
     numbers: frozenset[str]
     span: tuple[dt.date, dt.date]
@@ -107,10 +108,12 @@ class Profile:
 def profile(item: Event | Detection) -> Profile:
     title = words(item.summary)
     names = text_names(item.summary).union(*(words(p) for p in item.participants))
+    context = words(item.location, item.category, *item.participants)
     return Profile(
         title=title,
-        context=words(item.location, item.category, *item.participants),
+        context=context,
         names=names,
+        every=title | context | names,
         places=words(item.location),
         numbers=frozenset(t for t in title if t[0].isdigit() and not YEAR.fullmatch(t)),
         span=days_of(item.start, item.end),
@@ -125,11 +128,13 @@ def names_conflict(a: Profile, b: Profile) -> bool:
     "Leeds v York" and "Leeds v Hull" at the same ground, or two summits in one city hosted by
     different people, are different happenings however alike the rest of the words are.
     """
+    if not a.names or not b.names:
+        return False
     places = a.places | b.places
-    a_words, b_words = a.title | a.context | a.names, b.title | b.context | b.names
-    a_only, b_only = a.names - b_words - places, b.names - a_words - places
-    shared = ((a.names & b_words) | (b.names & a_words)) - places
-    return bool(a_only) and bool(b_only) and not shared
+    a_only, b_only = a.names - b.every - places, b.names - a.every - places
+    if not a_only or not b_only:
+        return False
+    return not ((a.names & b.every) | (b.names & a.every)) - places
 
 
 def overlap(a: frozenset[str], b: frozenset[str]) -> float | None:

@@ -27,6 +27,7 @@ from publisher.sources import Harvest, reader
 from publisher.store import Store
 
 log = logging.getLogger(__name__)
+BULK = 200  # announcements in one pass above which all claims are read in one query
 
 
 class Progress(Protocol):
@@ -73,10 +74,11 @@ class Working:
     index: merge.Index
     claims: dict[str, list[Claim]] = field(default_factory=dict)
     touched: set[str] = field(default_factory=set)
+    complete: bool = False  # every stored claim is already in `claims`
 
     def claims_of(self, store: Store, uids: Iterable[str]) -> None:
         missing = [uid for uid in uids if uid not in self.claims]
-        if missing:
+        if missing and not self.complete:
             self.claims.update(store.claims_for(missing))
 
 
@@ -173,6 +175,8 @@ def merge_announcements(fresh: list[Announcement], store: Store, *, now: dt.date
         return
     before = {e.uid: e for e in store.events()}
     working = Working(before=before, index=merge.Index(before.values()))
+    if len(fresh) > BULK:  # many reports: read every claim at once rather than event by event
+        working.claims, working.complete = store.claims_for(None), True
     ordered = sorted(fresh, key=reading_order)
     previous = store.claims_of_many(item.key for item in ordered)
     replaced: dict[str, tuple[dt.datetime | None, list[tuple[str, Claim]]]] = {}

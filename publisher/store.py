@@ -98,6 +98,11 @@ alerts = sa.Table(
 )
 
 
+# Built once: a statement object reused keeps its compiled form, which matters when a pass
+# writes thousands of alerts.
+ALERT_EXISTS = sa.select(alerts.c.id).where(alerts.c.id == sa.bindparam("alert_id"))
+
+
 def migration_1(conn: Connection) -> None:
     """The first schema: sources, announcements, claims, events, alerts."""
     for table in (source_state, announcements, claims, events, alerts):
@@ -318,17 +323,17 @@ class Store:
                     found[row[0]].append((row[1], claim_from_json(json.loads(row[2]))))
         return found
 
-    def claims_for(self, uids: Iterable[str]) -> dict[str, list[Claim]]:
-        """Every claim supporting each of the events, in publication order."""
-        wanted = sorted(set(uids))
-        found: dict[str, list[Claim]] = {uid: [] for uid in wanted}
+    def claims_for(self, uids: Iterable[str] | None) -> dict[str, list[Claim]]:
+        """Every claim supporting each of the events (all events: None), in publication order."""
+        order = (claims.c.published, claims.c.announcement, claims.c.position)
+        query = sa.select(claims.c.event_uid, claims.c.data).order_by(*order)
+        wanted = sorted(set(uids)) if uids is not None else None
+        found: dict[str, list[Claim]] = {uid: [] for uid in wanted or ()}
         with self.transaction() as conn:
-            for chunk in chunks(wanted):
-                rows = conn.execute(sa.select(claims.c.event_uid, claims.c.data)
-                                    .where(claims.c.event_uid.in_(chunk))
-                                    .order_by(claims.c.published, claims.c.announcement, claims.c.position)).all()
-                for row in rows:
-                    found[row[0]].append(claim_from_json(json.loads(row[1])))
+            for chunk in chunks(wanted) if wanted is not None else [None]:
+                selected = query if chunk is None else query.where(claims.c.event_uid.in_(chunk))
+                for row in conn.execute(selected):
+                    found.setdefault(row[0], []).append(claim_from_json(json.loads(row[1])))
         return found
 
     def replace_claims(self, announcement_key: str, published: dt.datetime | None,
@@ -444,11 +449,12 @@ class Store:
     def add_alert(self, alert: Alert) -> bool:
         """Store an alert once; False when its id is already there (alerts are never rewritten)."""
         with self.transaction() as conn:
-            if conn.execute(sa.select(alerts.c.id).where(alerts.c.id == alert.id)).first():
+            if conn.execute(ALERT_EXISTS, {"alert_id": alert.id}).first():
                 return False
-            conn.execute(sa.insert(alerts).values(
-                id=alert.id, event_uid=alert.event_uid, kind=alert.kind, created_at=stamp(alert.created_at),
-                data=json.dumps(alert_to_json(alert), sort_keys=True, ensure_ascii=False)))
+            conn.execute(sa.insert(alerts), {
+                "id": alert.id, "event_uid": alert.event_uid, "kind": alert.kind,
+                "created_at": stamp(alert.created_at),
+                "data": json.dumps(alert_to_json(alert), sort_keys=True, ensure_ascii=False)})
         return True
 
     def alerts(self, *, limit: int | None = None) -> list[Alert]:
