@@ -514,15 +514,11 @@ def test_icaljs_sees_dst_lengths_and_sequences(built: Feeds, tmp_path: Path) -> 
 # vdirsyncer: a real subscription over HTTP (127.0.0.1), then khal on what it synced
 
 
-def test_vdirsyncer_subscribes_over_http(feeds: Feeds, tmp_path: Path) -> None:
-    vdirsyncer = need("vdirsyncer")
-    local = tmp_path / "synced"
-    local.mkdir()
-    with LoopbackServer() as server:
-        url = server.serve("/calendar.ics", feeds.calendar.read_bytes(), content_type="text/calendar; charset=utf-8")
-        config = tmp_path / "vdirsyncer.conf"
-        config.write_text(f"""[general]
-status_path = "{tmp_path / 'status'}/"
+def vdirsyncer_config(home: Path, url: str, local: Path) -> Path:
+    """A subscription of `url` (http storage) synced into the folder `local`."""
+    config = home / "vdirsyncer.conf"
+    config.write_text(f"""[general]
+status_path = "{home / 'status'}/"
 
 [pair feed]
 a = "feed_remote"
@@ -539,6 +535,16 @@ type = "filesystem"
 path = "{local}/"
 fileext = ".ics"
 """, encoding="utf-8")
+    return config
+
+
+def test_vdirsyncer_subscribes_over_http(feeds: Feeds, tmp_path: Path) -> None:
+    vdirsyncer = need("vdirsyncer")
+    local = tmp_path / "synced"
+    local.mkdir()
+    with LoopbackServer() as server:
+        url = server.serve("/calendar.ics", feeds.calendar.read_bytes(), content_type="text/calendar; charset=utf-8")
+        config = vdirsyncer_config(tmp_path, url, local)
         run([vdirsyncer, "-c", str(config), "discover"], tmp_path)
         run([vdirsyncer, "-c", str(config), "sync"], tmp_path)
         assert server.requests_to("/calendar.ics")

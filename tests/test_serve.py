@@ -43,6 +43,7 @@ from publisher.schedule import Service
 from publisher.serve import accepts_gzip, bind, make_app, redact
 from tests.conftest import Workspace, require_clients
 from tests.httpserver import LoopbackServer
+from tests.test_clients import vdirsyncer_config
 
 ROOT = Path(__file__).resolve().parents[1]
 TOKEN = "k3y-For-Private_feeds.0123456789"
@@ -741,25 +742,7 @@ def test_vdirsyncer_subscribes_over_http(site: ServerThread, published: Config, 
     home = tmp_path / "vdir"
     local = home / "synced"
     local.mkdir(parents=True)
-    config = home / "vdirsyncer.conf"
-    config.write_text(f"""[general]
-status_path = "{home / 'status'}/"
-
-[pair feed]
-a = "feed_remote"
-b = "feed_local"
-collections = null
-conflict_resolution = "a wins"
-
-[storage feed_remote]
-type = "http"
-url = "{site.url}/calendar.ics"
-
-[storage feed_local]
-type = "filesystem"
-path = "{local}/"
-fileext = ".ics"
-""", encoding="utf-8")
+    config = vdirsyncer_config(home, f"{site.url}/calendar.ics", local)
     run_client([vdirsyncer, "-c", str(config), "discover"], home)
     run_client([vdirsyncer, "-c", str(config), "sync"], home)
     synced = sorted(local.glob("*.ics"))
