@@ -30,6 +30,7 @@ from typing import Any
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from publisher import pipeline
+from publisher import publish as publishing
 from publisher.alerts import make_alert
 from publisher.config import validate
 from publisher.model import Event, Evidence, SourceRef
@@ -74,7 +75,7 @@ def measure(action: Callable[[], Any], *, memory: bool = True) -> tuple[float, f
 
 
 def naive(events: list[Event], config: Any) -> bytes:
-    info = pipeline.calendar_info(config, "bench", "calendar.ics")
+    info = publishing.calendar_info(config, "bench", "calendar.ics")
     cal = calendar_header(info)
     for event in events:
         cal.add_component(vevent(event, info))
@@ -99,8 +100,8 @@ def bench(n: int) -> dict[str, tuple[float, float]]:
 
             results["cold"] = measure(publish, memory=False)
             (config.output_dir / "calendar.ics").unlink()
-            pipeline.ENTRY_CACHE.clear()  # as a new process: every stored block read back
-            results["full"] = measure(lambda: (pipeline.ENTRY_CACHE.clear(), publish()))
+            publishing.ENTRY_CACHE.clear()  # as a new process: every stored block read back
+            results["full"] = measure(lambda: (publishing.ENTRY_CACHE.clear(), publish()))
             changed = replace(events[n // 2], sequence=9, summary="Moved summit", last_modified=NOW)
             store.save_events([changed])
             results["one"] = measure(publish)

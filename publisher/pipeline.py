@@ -14,15 +14,12 @@ from dataclasses import dataclass, field
 from typing import Any, Protocol
 
 from publisher import alerts as alerts_module
-from publisher import deliver, merge, views
+from publisher import deliver, merge
+from publisher import publish as publishing
 from publisher.config import Config
 from publisher.detect import DETECTOR_VERSION, detect
 from publisher.errors import PublisherError, SourceError
-from publisher.model import Alert, Announcement, Claim, Event, Problem, SourceRef, content_hash
-from publisher.render import write_atomic
-from publisher.render.html import INDEX_FILE, RECENT_LIMIT, UPCOMING_LIMIT, IndexPage, index_page, render_index
-from publisher.render.ics import CalendarInfo, Entry, assemble, block_key, entry
-from publisher.render.rss import FeedInfo, render_alerts
+from publisher.model import Alert, Announcement, Claim, Event, Problem, SourceRef
 from publisher.sources import Harvest, reader
 from publisher.store import Store
 
@@ -278,105 +275,11 @@ def remind(config: Config, store: Store, *, now: dt.datetime, report: RunReport)
         keep_alert(alert, store, report, config, now=now)
 
 
-def in_window(event: Event, config: Config, *, now: dt.datetime) -> bool:
-    """The calendar keeps recent and upcoming events, and cancelled ones for a while
-    (the same rule as `Store.calendar_rows` applies in the database)."""
-    window = config.calendar
-    if window.past is not None and event.last_day() < (now - window.past).date():
-        return False
-    return not (event.status == "cancelled" and window.cancelled is not None
-                and event.last_modified < now - window.cancelled)
-
-
-def calendar_info(config: Config, title: str, name: str) -> CalendarInfo:
-    return CalendarInfo(name=title, description=f"Events announced to {title}", url=config.output.base_url + name,
-                        timezone=config.timezone, refresh=config.output.ttl, alarm=config.calendar.alarm)
-
-
-def feed_info(config: Config, title: str, name: str) -> FeedInfo:
-    return FeedInfo(title=f"{title} alerts", link=config.output.base_url, self_url=config.output.base_url + name,
-                    description=f"New, changed and cancelled events from {title}", ttl=config.output.ttl)
-
-
-# Rendered VEVENTs this process has already read, by database and uid, with the stored key they
-# were read under: a long-running service publishing after one change reads one block, not all.
-ENTRY_CACHE: dict[str, dict[str, tuple[str, Entry]]] = {}
-
-
-def calendar_entries(config: Config, store: Store, *, now: dt.datetime) -> list[Entry]:
-    """The VEVENTs of the events in the window, rendering (and keeping) only those that changed."""
-    info = calendar_info(config, config.output.title, "calendar.ics")
-    key = block_key(info)
-    cache = ENTRY_CACHE.setdefault(config.database_url, {})
-    window = config.calendar
-    rows = store.calendar_rows(since=(now - window.past).date() if window.past is not None else None,
-                               cancelled_since=now - window.cancelled if window.cancelled is not None else None)
-    stale = [r[0] for r in rows if not r[7] or not r[7].startswith(key + ":")]
-    rendered = [entry(e, info) for e in store.events_by_uid(stale)]
-    blocks = [{"uid": e.uid, "key": f"{key}:{content_hash(e.block.decode('utf-8', 'replace'))}",
-               "sort_key": e.sort_key, "tzid": e.tzid, "ics": e.block,
-               "zone_years": f"{e.years[0]}-{e.years[1]}" if e.years else None} for e in rendered]
-    store.save_blocks(blocks)
-    cache.update({e.uid: (str(b["key"]), e) for b, e in zip(blocks, rendered, strict=True)})
-    by_uid = {r[0]: r for r in rows}
-    stale_set = set(stale)
-    unread = [uid for uid, r in by_uid.items() if uid not in stale_set and cache.get(uid, ("", None))[0] != r[7]]
-    for uid, block in store.blocks(unread).items():
-        cache[uid] = (by_uid[uid][7], stored_entry(by_uid[uid], block))
-    return [cache[uid][1] for uid in by_uid if uid in cache]
-
-
-def stored_entry(row: tuple[Any, ...], block: bytes) -> Entry:
-    years = tuple(int(y) for y in row[6].split("-")) if row[6] else ()
-    return Entry(sort_key=row[4], uid=row[0], tzid=row[5], years=(years[0], years[1]) if len(years) == 2 else None,
-                 block=block)
-
-
-def index_page_for(config: Config, store: Store, *, now: dt.datetime) -> IndexPage:
-    """The index page of the default calendar: upcoming and recently ended events, every feed.
-
-    Only what the page shows is read (a few hundred events), however many the store holds.
-    """
-    today = now.date()
-    ahead = store.events(since=today, limit=UPCOMING_LIMIT + RECENT_LIMIT)
-    horizon = (now - config.calendar.past).date() if config.calendar.past is not None else None
-    ended = store.events(since=horizon, before=today, limit=2 * RECENT_LIMIT, latest_first=True)
-    kept = [e for e in ahead + ended if in_window(e, config, now=now)]
-    newest = [e.last_modified for e in kept] + [a.created_at for a in store.alerts(limit=1)]
-    return index_page(config, kept, now=now, updated=max(newest, default=None))
-
-
-def render_all(config: Config, store: Store, *, now: dt.datetime) -> dict[str, bytes]:
-    """Every published file: the default calendar and alerts, then each named view."""
-    entries = calendar_entries(config, store, now=now)
-    alerts = store.alerts(limit=config.output.max_alerts)
-    title = config.output.title
-    files = {"calendar.ics": assemble(calendar_info(config, title, "calendar.ics"), entries),
-             "alerts.xml": render_alerts(alerts, feed_info(config, title, "alerts.xml")),
-             INDEX_FILE: render_index(index_page_for(config, store, now=now))}
-    if not config.views:
-        return files
-    every_event = store.events()
-    every_alert = store.alerts()
-    for view in config.views:
-        kept = {e.uid for e in views.select(view, every_event)}
-        view_title = view.title or view.name
-        files[f"{view.name}.ics"] = assemble(calendar_info(config, view_title, f"{view.name}.ics"),
-                                             [e for e in entries if e.uid in kept])
-        view_alerts = [a for a in every_alert if a.event_uid in kept][: config.output.max_alerts]
-        files[f"{view.name}.xml"] = render_alerts(view_alerts, feed_info(config, view_title, f"{view.name}.xml"))
-    return files
-
-
 def publish(config: Config, store: Store, *, now: dt.datetime, report: RunReport) -> None:
     """Render and write every feed; unchanged bytes leave the files untouched."""
-    out = config.output_dir
-    for name, data in render_all(config, store, now=now).items():
-        try:
-            if write_atomic(out / name, data):
-                report.written.append(name)
-        except PublisherError as exc:
-            report.problems.append(Problem(name, str(exc)))
+    written, problems = publishing.publish(config, store, now=now)
+    report.written.extend(written)
+    report.problems.extend(problems)
 
 
 def summarize(report: RunReport) -> Iterable[str]:

@@ -34,6 +34,7 @@ from apscheduler.schedulers.background import BackgroundScheduler
 from apscheduler.triggers.interval import IntervalTrigger
 
 from publisher import pipeline
+from publisher import publish as publishing
 from publisher import store as store_module
 from publisher.config import Config
 from publisher.errors import PublisherError
@@ -335,7 +336,7 @@ class Service:
 
     def refresh_site(self, store: Store, *, now: dt.datetime) -> None:
         """Rebuild the index page (also written as index.html for static hosts) and the counts."""
-        page = pipeline.index_page_for(self.config, store, now=now)
+        page = publishing.index_page_for(self.config, store, now=now)
         write_atomic(self.config.output_dir / INDEX_FILE, render_index(page))
         counts = {"events": store.count_events(), "upcoming": len(page.events), "alerts": store.count_alerts()}
         self.snapshot = Snapshot(page=page, counts=counts, last_pass=now, version=self.snapshot.version + 1)
