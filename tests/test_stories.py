@@ -124,7 +124,6 @@ def test_cancellation_marks_the_entry_cancelled_and_alerts_once(tmp_path: Path) 
     assert added == [1, 1]
 
 
-@pytest.mark.xfail(strict=True, reason="the detector does not yet read the new venue of a moved event")
 def test_venue_change_updates_the_place_and_alerts_once(tmp_path: Path) -> None:
     history, added = in_order(MOVED_VENUE, tmp_path)
     [first], [last] = history[0], history[-1]

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import bisect
 import datetime as dt
+import itertools
 import re
 from dataclasses import dataclass, field
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
@@ -24,7 +25,7 @@ from publisher.detect.sentences import Sentence, SentenceIndex, split_sentences
 from publisher.detect.temporal import Timex, find_timexes
 from publisher.model import Announcement, Detection, DetectResult, Evidence, Mention, Status
 
-DETECTOR_VERSION = "1.2"
+DETECTOR_VERSION = "1.3"
 
 MAX_EVENTS = 50
 DURATION = re.compile(r"\b(two|three|four|five|six|seven|eight|nine|ten|\d{1,2})[- ]day\b", re.I)
@@ -32,7 +33,8 @@ DURATION_WORDS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven":
                   "ten": 10}
 OPEN_START = re.compile(r"\b(?:from|starting|beginning|begins?|starts?|commenc\w+|kicks?\s+off|opens?|"
                         r"to\s+begin|to\s+start|will\s+begin|will\s+start)\b(?:\s+\w+){0,3}\s+$", re.I)
-FIELD_LINE = re.compile(r"^\s*(?:\*\*)?(?P<key>time\s+and\s+(?:location|place|venue)|time|when|date|location|"
+FIELD_LINE = re.compile(r"^\s*(?:\*\*)?(?P<key>time\s+and\s+(?:location|place|venue)|date\s*(?:and|&)\s*time|time|when|"
+                        r"date|location|"
                         r"venue|where|place)\s*(?:\*\*)?\s*[:–—-]\s*(?P<value>.+)$", re.I | re.M)
 DATELINE = re.compile(r"^\s*(?P<place>[A-Z][A-Za-z.'’ -]{1,40}?)(?:,\s*(?P<region>[A-Z][A-Za-z. ]{1,20}))?"
                       r"\s*(?:\(|:|—|–|-{1,2}\s|,\s*(?=[A-Z][a-z]{2}\.? \d))", re.M)
@@ -84,24 +86,44 @@ class Document:
     timexes: list[Timex] = field(default_factory=list)
     lead: tuple[str, str | None] | None = None
     principal: tuple[str, dict[int, str]] | bool | None = False
+    raw: str = ""
+    offsets: list[int] | None = None
+    field_times: list[tuple[Timex, dt.date]] = field(default_factory=list)
+
+    def span(self, start: int, end: int) -> tuple[int, int, str]:
+        """A span of the cleaned text as offsets into the announcement's own text, and that text."""
+        if self.offsets is None:
+            return start, end, self.raw[start:end]
+        begin = self.offsets[start]
+        finish = self.offsets[end - 1] + 1 if end > start else begin
+        return begin, finish, self.raw[begin:finish]
 
 
 def detect(announcement: Announcement, *, now: dt.datetime) -> DetectResult:
     """Events announced by `announcement`, and the fate of every date or time it mentions."""
-    text = announcement.text or ""
+    raw = announcement.text or ""
+    titles.find_actor.cache_clear()  # remembered within one announcement only
+    text, offsets = strip_markup(raw)
     reference = announcement.published or now
     ref = reference_day(reference, announcement.timezone)
     sentences = split_sentences(text)
     doc = Document(announcement=announcement, text=text, ref=ref, sentences=sentences,
                    index=SentenceIndex(sentences), tense=cues.TenseIndex(text, sentences),
-                   url_country=places.country_from_url(announcement.url))
+                   url_country=places.country_from_url(announcement.url), raw=raw, offsets=offsets)
     dayfirst = announcement.dayfirst if announcement.dayfirst is not None else infer_dayfirst(doc)
     timexes = find_timexes(text, ref, dayfirst=dayfirst, tense_at=lambda start: resolve_direction(doc, start))
+    order_subparts(doc, timexes)
     doc.timexes = timexes
     doc.lead = lead_status(doc)
     read_field_lines(doc, timexes)
     candidates = join_closures(doc, collect_candidates(doc, timexes))
     merged = merge_candidates(candidates)
+    for c in merged:
+        if c.time is None and c.first == c.last:
+            stated = next((t for t, day in doc.field_times if day == c.first), None)
+            if stated is not None:  # a field line gives the clock time of the day named in the prose
+                c.time, c.end_time, c.zone = stated.time, stated.end_time, stated.zone
+                doc.fates[id(stated)] = (True, None)
     doc.first_event_order = merged[0].order if merged else -1
     detections = [to_detection(doc, c) for c in merged[:MAX_EVENTS]]
     mentions = build_mentions(doc, timexes)
@@ -111,14 +133,129 @@ def detect(announcement: Announcement, *, now: dt.datetime) -> DetectResult:
     return DetectResult(events=tuple(detections), mentions=tuple(mentions), notes=tuple(notes))
 
 
+MARKUP = re.compile(r"<(/?)([A-Za-z][A-Za-z0-9]{0,10})\b[^<>]{0,300}>|<!--[^>]{0,2000}?-->|"
+                    r"&(amp|nbsp|quot|apos|lt|gt|rsquo|lsquo|rdquo|ldquo|ndash|mdash|#\d{1,5}|#x[0-9a-fA-F]{1,4});")
+BLOCK_TAGS = frozenset(["p", "br", "div", "li", "ul", "ol", "h1", "h2", "h3", "h4", "h5", "h6", "tr", "td", "th",
+                        "table", "section", "article", "blockquote", "hr", "header", "footer", "dd", "dt"])
+ENTITIES = {"amp": "&", "nbsp": " ", "quot": '"', "apos": "'", "lt": "<", "gt": ">", "rsquo": "’", "lsquo": "‘",
+            "rdquo": "”", "ldquo": "“", "ndash": "–", "mdash": "—"}
+
+
+def strip_markup(raw: str) -> tuple[str, list[int] | None]:
+    """HTML tags and entities out of the text ("<b>summit</b>" -> "summit"; a paragraph or line
+    break tag becomes a line break), with the offset in `raw` of every character kept (None when
+    there was nothing to strip)."""
+    if "<" not in raw and "&" not in raw:
+        return raw, None
+    pieces: list[str] = []
+    offsets: list[int] = []
+    position = 0
+    for match in MARKUP.finditer(raw):
+        pieces.append(raw[position:match.start()])
+        offsets.extend(range(position, match.start()))
+        entity = match.group(3)
+        if entity is not None:
+            if entity.startswith("#x"):
+                code = int(entity[2:], 16)
+            elif entity.startswith("#"):
+                code = int(entity[1:])
+            else:
+                code = -1
+            replacement = ENTITIES.get(entity, chr(code) if 0 < code < 0x110000 else " ")
+        elif match.group(2) is not None and match.group(2).lower() in BLOCK_TAGS:
+            replacement = "\n"
+        else:
+            replacement = ""
+        pieces.append(replacement)
+        offsets.extend([match.start()] * len(replacement))
+        position = match.end()
+    if position == 0:
+        return raw, None
+    pieces.append(raw[position:])
+    offsets.extend(range(position, len(raw)))
+    offsets.append(len(raw))
+    return "".join(pieces), offsets
+
+
+ORDINAL_NUMBERS = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "fourth": 4, "4th": 4}
+PART_BEFORE = re.compile(r"\b(first|second|third|fourth|1st|2nd|3rd|4th)\s{1,3}((?:semi|quarter)[\s-]?finals?|"
+                         r"semifinals?|quarterfinals?|qualifiers?|heats?|rounds?|legs?|tests?|days?|stages?|phases?)"
+                         r"\b[^.;:]{0,12}?\s(?:on|this|next|last)?\s{0,3}$", re.I)
+PART_AFTER = re.compile(r"^(?:['’]s?)?\s{1,3}(first|second|third|fourth|1st|2nd|3rd|4th)\s{1,3}"
+                        r"((?:semi|quarter)[\s-]?finals?|"
+                        r"semifinals?|quarterfinals?|qualifiers?|heats?|rounds?|legs?|tests?|stages?|phases?)\b", re.I)
+
+
+def order_subparts(doc: Document, timexes: list[Timex]) -> None:
+    """Numbered parts come in order: "joining those from the first semi-final on Tuesday" in a text
+    that puts the second semi-final tonight means the Tuesday just gone, whatever the tense says."""
+    found: list[tuple[int, str, Timex]] = []
+    lowered = doc.text.lower()
+    if not any(word in lowered for word in ("first", "1st", "second", "2nd", "third", "3rd")):
+        return
+    for timex in timexes:
+        if timex.kind != "date" or timex.first is None or timex.is_range or timex.is_list:
+            continue
+        before = PART_BEFORE.search(doc.text[max(0, timex.start - 40):timex.start])
+        after = PART_AFTER.match(doc.text[timex.end:timex.end + 40]) if before is None else None
+        match = before or after
+        if match is not None:
+            part = re.sub(r"[\s-]", "", match.group(2).lower()).rstrip("s")
+            found.append((ORDINAL_NUMBERS[match.group(1).lower()], part, timex))
+    if len(found) < 2:
+        return
+    for number, part, timex in found:
+        if not WEEKDAY_WORD.search(timex.text) or timex.first is None:
+            continue
+        for other_number, other_part, other in found:
+            if other is timex or other_part != part or other.first is None or other_number == number:
+                continue
+            shift = 0
+            if number < other_number and timex.first > other.first:
+                shift = -7
+            elif number > other_number and timex.first < other.first:
+                shift = 7
+            if shift:
+                day = timex.first + dt.timedelta(days=shift)
+                value = day.isoformat() + (timex.value[10:] if timex.value else "")
+                timex.days = (day,)
+                timex.value = value
+                timex.parts = [(start, end, value) for start, end, _ in timex.parts]
+                break
+
+
+WEEKDAY_WORD = re.compile(r"(?i:mon|tues|wednes|thurs|fri|satur|sun)day")
+
+
 def resolve_direction(doc: Document, start: int, end: int | None = None) -> int:
     """Which way to resolve a bare weekday: the day somebody said or stated something ("according
     to a statement on Friday", "said on Friday") is the past one, whatever the sentence's tense."""
     before = doc.text[max(0, start - 90):start]
-    if cues.REPORT_NOUN_BEFORE.search(before) or (cues.SPEECH_BEFORE.search(before[-40:]) and \
-            not cues.FUTURE_AUX_BEFORE.search(before[-60:])):
+    reported = bool(cues.REPORT_HINT.search(before)) and bool(cues.REPORT_NOUN_BEFORE.search(before))
+    if reported or (cues.SPEECH_BEFORE.search(before[-40:]) and not cues.FUTURE_AUX_BEFORE.search(before[-60:])):
         return -1
-    return doc.tense.direction(start, end)
+    direction = doc.tense.direction(start, end)
+    if direction < 0:
+        sentence = doc.index.at(start)
+        if PLAN_FOR_BEFORE.search(before[-40:]) or cues.NEW_DATE_BEFORE.search(before[-80:]):
+            return 1  # "the match scheduled for Sunday", "postponed to Friday"
+        if sentence is not None and cues.status_of(sentence.text) is not None:
+            # "Saturday's match has been postponed": news of a change is about a coming day; "was
+            # postponed" may report an old one, so the nearer day.
+            if PAST_STATUS.search(sentence.text):
+                return 0
+            if PERFECT_STATUS.search(sentence.text):
+                return 1
+    return direction
+
+
+STATUS_VERBS = (r"postponed|cancel(?:l)?ed|called\s+off|scrapped|moved|rescheduled|pushed\s+back|brought\s+forward|"
+                r"switched|relocated|shifted|axed|delayed|deferred|suspended|put\s+off")
+PERFECT_STATUS = re.compile(rf"\b(?:(?:has|have|is|are)\s+(?:now\s+|also\s+)?(?:been\s+|being\s+)?(?:{STATUS_VERBS})|"
+                            r"postpones|cancels|calls\s+off|scraps|moves|reschedules)\b", re.I)
+PAST_STATUS = re.compile(rf"\b(?:was|were)\s+(?:(?:later|then|eventually)\s+)?(?:{STATUS_VERBS})\b", re.I)
+PLAN_FOR_BEFORE = re.compile(r"\b(?:scheduled|set|planned|slated|due|fixed|earmarked|penciled|pencilled)\s{1,3}"
+                             r"(?:for|on)\s{1,3}(?:this\s{1,3}|next\s{1,3}|the\s{1,3})?$", re.I)
 
 
 def reference_day(moment: dt.datetime, zone: str | None) -> dt.date:
@@ -149,7 +286,7 @@ def infer_dayfirst(doc: Document) -> bool:
 def read_field_lines(doc: Document, timexes: list[Timex]) -> None:
     """"Time and location: 1.15-1.55pm, Darwin Lecture Theatre" lines give defaults to a listing."""
     for match in FIELD_LINE.finditer(doc.text):
-        key = match.group("key").lower()
+        key = re.sub(r"\s+", " ", match.group("key").lower())
         value_start, value_end = match.span("value")
         if "time" in key or key == "when":
             for timex in timexes:
@@ -157,7 +294,12 @@ def read_field_lines(doc: Document, timexes: list[Timex]) -> None:
                     doc.default_time = (timex.time, timex.end_time, timex.zone)
                     doc.fates[id(timex)] = (True, None)
                     break
-        if key != "time" and key not in ("when", "date"):
+        if key.startswith("date") or key == "when":
+            for timex in timexes:  # "Date and Time: September 2 2023, Saturday, 3 pm IST"
+                if value_start <= timex.start < value_end and timex.kind == "date" and timex.time \
+                        and timex.first is not None:
+                    doc.field_times.append((timex, timex.first))
+        if key != "time" and key not in ("when", "date") and not key.startswith("date"):
             value = match.group("value")
             value = re.sub(r"^[^A-Za-z]*?(?:\d[\d.:–-]*\s*(?:[ap]\.?m\.?)?\s*,\s*)", "", value).strip()
             value = re.sub(r"\s+[A-Z]{1,2}\d[\dA-Z]?\s*\d[A-Z]{2}\.?$", "", value).strip(" .")
@@ -223,7 +365,8 @@ def date_candidates(doc: Document, timex: Timex, sentence: Sentence, order: int)
         role = None
     status_words = cues.status_of(sentence.text)
     if role == "original" and status_words in ("postponed", "cancelled") and \
-            not re.search(r"\b(?:to|until|till|for)\s+(?:\w+\s+){0,2}\d", sentence.text[timex.end - sentence.start:]):
+            not NEW_DAY_AFTER.search(sentence.text[timex.end - sentence.start:]) \
+            and not cues.MOVED_FROM_BEFORE.search(doc.text[sentence.start:timex.start]):
         role = None  # "the hearing that had been scheduled for April 14 has been postponed": that day, postponed
     reject = {"report": "the day it was said or reported, not an event",
               "boundary": "edge of a window (until, through, as of), not an event",
@@ -257,6 +400,10 @@ def date_candidates(doc: Document, timex: Timex, sentence: Sentence, order: int)
     trigger = titles.find_trigger(sentence.text, timex.start - sentence.start, doc.trigger_cache)
     title = None
     if trigger is None:
+        elliptic = elliptic_part(doc, sentence, timex)
+        if elliptic is not None:
+            trigger, title = elliptic
+    if trigger is None:
         listing = listing_title(doc, timex)
         if listing is None:
             doc.fates[id(timex)] = (False, "not an event (nothing happens in its sentence)")
@@ -265,7 +412,18 @@ def date_candidates(doc: Document, timex: Timex, sentence: Sentence, order: int)
         headline = titles.find_trigger(doc.announcement.title or "")
         trigger = titles.Trigger(timex.end - sentence.start, timex.end - sentence.start, "listing",
                                  headline.category if headline else "event")
-    if cues.is_hedged(sentence.text) and not cues.FUTURE_PATTERN.search(sentence.text[:timex.start - sentence.start]):
+    if in_passing(doc, sentence, timex):
+        doc.fates[id(timex)] = (False, "not an event (named in passing as the subject of another statement)")
+        return []
+    reserve = next((t for t in doc.trigger_cache.get(sentence.text) or titles.all_triggers(sentence.text)
+                    if t.word.lower().startswith("reserve") and names_day(sentence, t, timex)),
+                   None) if "eserve" in sentence.text else None
+    if reserve is not None:
+        trigger = reserve  # "the reserve day for the final is Tuesday": the reserve day, not the final
+    contingency = reserve is not None  # a reserve day is set aside whatever happens
+    if cues.is_rumour(doc.text[sentence.start:timex.start]) or (
+            cues.is_hedged(sentence.text) and not contingency
+            and not cues.FUTURE_PATTERN.search(sentence.text[:timex.start - sentence.start])):
         doc.fates[id(timex)] = (False, "not an event (hedged or conditional)")
         return []
     direction = doc.tense.direction(timex.start, timex.end)
@@ -293,9 +451,17 @@ def date_candidates(doc: Document, timex: Timex, sentence: Sentence, order: int)
             return []
     if title is None and not future and direction <= 0 and trigger.category in WEAK_CATEGORIES \
             and not timex.is_range and role != "new" and status_words is None \
-            and not titles.EVENT_VERBS.search(sentence.text):
+            and not titles.EVENT_VERBS.search(sentence.text) \
+            and not (first_day > doc.ref and FIXTURE_PRESENT.search(sentence.text)):
         doc.fates[id(timex)] = (False, "not an event (no sign it is still to come)")
         return []
+    if len(spans) == 1 and spans[0][0] == spans[0][1] and not timex.is_range:
+        length = lasting(doc, sentence, timex)
+        if length:  # "on Thursday, October 15, for a two-day working visit": two days from that one
+            count_text = length.group(1).lower()
+            count = int(count_text) if count_text.isdigit() else DURATION_WORDS.get(count_text, 1)
+            if 1 < count <= 31:
+                spans = [(spans[0][0], spans[0][0] + dt.timedelta(days=count - 1))]
     status, original = sentence_status(doc, sentence, timex, role)
     if moved_from is not None:
         status, original = "rescheduled", moved_from
@@ -318,7 +484,26 @@ def date_candidates(doc: Document, timex: Timex, sentence: Sentence, order: int)
     return found
 
 
+PASSING_VERB = re.compile(r"(?:\s{0,3}\([^()]{0,40}\))?,?\s{1,3}(?:means|meant|leaves|left|forced|forces|gives|gave|"
+                          r"follows|followed|comes|came|makes|made|saw|sees|proved|proves|showed|shows|ended|"
+                          r"clashes|clashed|coincides|coincided|overlaps|overlapped)\b", re.I)
+
+
+def in_passing(doc: Document, sentence: Sentence, timex: Timex) -> bool:
+    """"Rangers' Europa League tie in Lisbon on Thursday means they will have had two days' rest":
+    a happening named inside the subject of a statement about something else is background."""
+    if not PASSING_VERB.match(doc.text, timex.end):
+        return False
+    before = doc.text[sentence.start:timex.start]
+    return not doc.tense.sentence_direction(sentence.start, timex.start)[0] and not EVENT_OR_STATUS.search(before)
+
+
+EVENT_OR_STATUS = re.compile(r"\b(?:will|shall|to\s+be|is\s+to|are\s+to|takes?\s+place|postpon\w+|cancel\w+|"
+                             r"called\s+off|moved|rescheduled)\b", re.I)
+NEW_DAY_AFTER = re.compile(r"\b(?:to|until|till|for)\s+(?:[\w.]+,?\s+){0,2}\d")
 SPEECH_SOON_AFTER = re.compile(rf"[^.;:]{{0,60}}?\b({cues.SPEECH_VERBS})\b")
+FIXTURE_PRESENT = re.compile(r"\b(?:face|faces|host|hosts|play|plays|meet|meets|takes?\s+on|tackle|tackles|welcome|"
+                             r"welcomes|travel\s+to|travels\s+to|go\s+head\s+to\s+head|clash)\b")
 WEAK_CATEGORIES = {"match", "event", "conference", "deadline"}
 PRESENT = re.compile(r"\b(?:is|are|opens|starts|begins|takes\s+place|kicks\s+off|gets\s+underway)\b", re.I)
 TRANSCRIPT = re.compile(r"\btranscript\b", re.I)
@@ -337,6 +522,61 @@ def is_dateline(doc: Document, timex: Timex) -> bool:
     if not DATELINE_LEAD.fullmatch(lead):
         return False
     return line_start == 0 or timex.start < 400 or not doc.text[timex.end:doc.text.find("\n", timex.end)].strip()
+
+
+ELLIPTIC = re.compile(r"(?:^|[,;]\s{1,3}(?:and|while|with)\s{1,3}|\band\s{1,3})(?:the\s{1,3})"
+                      r"(first|second|third|fourth|"
+                      r"final|last|other|latter)\s{1,3}(?:one\s{1,3})?(?:will|is|takes|would|follows|comes)\b", re.I)
+PLURAL_PART = re.compile(r"(?i)(?:semi[\s-]?finals|semifinals|quarter[\s-]?finals|quarterfinals|matches|games|"
+                         r"fixtures|rounds|legs|tests|phases|debates|sessions|heats|qualifiers|stages|days)$")
+
+
+RESERVE_THEN_DAY = re.compile(r"(?:\s{1,3}(?:for|of)\s[^.;,()]{0,40}?)?\s{0,3}(?:is|will\s+be|falls\s+on|on|:|,)"
+                              r"\s{0,3}(?:on\s{1,3})?$", re.I)
+DAY_THEN_RESERVE = re.compile(r"[,)]?\s{1,3}(?:has\s+been\s+|is\s+|will\s+be\s+)?(?:set\s+aside\s+|kept\s+|named\s+|"
+                              r"designated\s+|added\s+)?(?:as\s+)?(?:a|the)\s+(?:\w+\s+)?$", re.I)
+
+
+def names_day(sentence: Sentence, reserve: titles.Trigger, timex: Timex) -> bool:
+    """Whether a "reserve day" phrase names this day ("the reserve day for the final is Tuesday,
+    June 16"; "Monday has been set aside as a reserve day"), not a day it merely stands near."""
+    offset, finish = timex.start - sentence.start, timex.end - sentence.start
+    if reserve.end <= offset:
+        return bool(RESERVE_THEN_DAY.fullmatch(sentence.text[reserve.end:offset]))
+    if finish <= reserve.start:
+        return bool(DAY_THEN_RESERVE.fullmatch(sentence.text[finish:reserve.start]))
+    return False
+
+
+def elliptic_part(doc: Document, sentence: Sentence, timex: Timex) -> tuple[titles.Trigger, str] | None:
+    """"There are two semi-finals ... The first will be on Tuesday, May 9, and the second will be on
+    Thursday, May 11": each ordinal stands for one of the parts the sentence before names."""
+    offset = timex.start - sentence.start
+    found = None
+    for match in ELLIPTIC.finditer(sentence.text, 0, offset):
+        found = match
+    if found is None or offset - found.end() > 40:
+        return None
+    index = doc.index.index_of(sentence.start)
+    if index == 0:
+        return None
+    previous = doc.sentences[index - 1]
+    plural = next((t for t in titles.all_triggers(previous.text) if PLURAL_PART.search(t.word)), None)
+    if plural is None:
+        return None
+    part = re.sub(r"\s+", " ", plural.word.lower())
+    part = part[:-2] if part.endswith("ches") else part[:-1]
+    ordinal = found.group(1).lower()
+    named = principal(doc)
+    if named is not None and timex.first is not None:
+        name, years = named
+        year = years.get(timex.first.year)
+        full = f"{name} {year}" if year and year not in name else name
+        title = f"{full} {ordinal} {part}"
+    else:
+        title = f"{ordinal.capitalize()} {part}"
+    trigger = titles.Trigger(found.start(1), found.end(1), part, plural.category)
+    return trigger, title
 
 
 def listing_title(doc: Document, timex: Timex) -> str | None:
@@ -373,6 +613,29 @@ def reported_before(doc: Document, sentence: Sentence, timex: Timex) -> bool:
 MOVE_FROM = re.compile(r"\b(?:shifted|moved|postponed|pushed\s+back|rescheduled|changed|brought\s+forward|"
                        r"delayed|deferred|put\s+back|switched)\b[^.;]{0,40}?\bfrom\s{1,3}(?:the\s{1,3})?$", re.I)
 YEAR_IN_TEXT = re.compile(r"\b(?:19|20)\d{2}\b")
+
+
+DURATION_EVENT = re.compile(
+    r"\b(two|three|four|five|six|seven|eight|nine|ten|\d{1,2})[- ]day\s+(?:[\w-]+\s+){0,2}?(?:visit|trip|tour|summit|"
+    r"strike|walkout|conference|festival|meeting|event|holiday|shutdown|closure|talks|session|workshop|forum|congress|"
+    r"convention|fair|show|celebrations?|retreat|camp|expo|exhibition)\b", re.I)
+
+
+def lasting(doc: Document, sentence: Sentence, timex: Timex) -> re.Match[str] | None:
+    """An "N-day <happening>" in the date's own clause ("will travel to Nairobi on Thursday,
+    October 15, for a two-day working visit")."""
+    for match in DURATION_EVENT.finditer(sentence.text):
+        start, end = sentence.start + match.start(), sentence.start + match.end()
+        if start >= timex.end:
+            between = doc.text[timex.end:start]
+        elif end <= timex.start:
+            between = doc.text[end:timex.start]
+        else:
+            continue
+        if len(between) <= 60 and not CLAUSE_SPLIT.search(between) and not titles.CLAUSE_BREAK.search(
+                between.replace(",", "")):
+            return match
+    return None
 
 
 def past_year_sentence(doc: Document, sentence: Sentence, timex: Timex) -> bool:
@@ -439,8 +702,9 @@ def day_spans(doc: Document, timex: Timex) -> list[tuple[dt.date, dt.date]]:
     assert timex.first is not None
     if timex.is_list:
         days = list(timex.days)
-        if len(days) == 2 and (days[1] - days[0]).days == 1 and " and " in timex.text:
-            return [(days[0], days[1])]
+        if len(days) >= 2 and all((b - a).days == 1 for a, b in itertools.pairwise(days)) and \
+                re.search(r"\s(?:and|&)\s", timex.text):
+            return [(days[0], days[-1])]  # "on 21, 22 and 23 September": one three-day happening
         return [(day, day) for day in days]
     first = timex.first
     last = timex.last or first
@@ -472,7 +736,7 @@ def sentence_status(doc: Document, sentence: Sentence, timex: Timex, role: str |
     if status in ("rescheduled", "postponed") and role == "new":
         status = "rescheduled"
     if status == "rescheduled":
-        original = original_date(doc, sentence, timex)
+        original = original_date(doc, sentence, timex) or superseded_in_sentence(doc, sentence, timex)
         if original is None and role == "new":
             original = earlier_date_in_sentence(doc, sentence, timex)
     if status == "postponed" and role == "new":
@@ -483,11 +747,27 @@ def sentence_status(doc: Document, sentence: Sentence, timex: Timex, role: str |
 def original_date(doc: Document, sentence: Sentence, timex: Timex) -> dt.date | None:
     """The superseded date ("originally scheduled for May 13") anywhere in the document."""
     for match in cues.ORIGINAL_PHRASE.finditer(doc.text):
+        stated = next((t for t in doc.timexes if match.end() <= t.start <= match.end() + 3 and t.kind == "date"
+                       and t.first is not None), None)
+        if stated is not None and stated.first is not None:
+            return stated.first  # "originally planned for Wednesday": the Wednesday the text resolved
         after = doc.text[match.end():match.end() + 40]
         found = find_timexes(after, doc.ref, tense_at=lambda _o: -1)
         for candidate in found:
             if candidate.start < 3 and candidate.first is not None:
                 return candidate.first
+    return None
+
+
+def superseded_in_sentence(doc: Document, sentence: Sentence, timex: Timex) -> dt.date | None:
+    """"moved to 22 April from 15 April": the day the sentence says the happening moved from."""
+    for other in doc.timexes:
+        if other.start >= sentence.end:
+            break
+        if other is timex or other.start < sentence.start or other.kind != "date" or other.first is None:
+            continue
+        if cues.MOVED_FROM_BEFORE.search(doc.text[max(sentence.start, other.start - 140):other.start]):
+            return other.first
     return None
 
 
@@ -575,8 +855,11 @@ def join_closures(doc: Document, candidates: list[Candidate]) -> list[Candidate]
                 and previous.last < cand.first and previous.timex is not None and cand.timex is not None:
             between = doc.text[previous.timex.end:cand.timex.start]
             if RESUME.search(between):
-                previous.last = cand.first
-                previous.end_time = cand.time
+                if cand.time is not None and previous.time is not None:
+                    previous.last = cand.first
+                    previous.end_time = cand.time
+                else:  # "closed from 24 to 26 December and will reopen on 27 December": open again that day
+                    previous.last = max(previous.last, cand.first - dt.timedelta(days=1))
                 previous.members.extend(cand.members)
                 continue
         result.append(cand)
@@ -658,6 +941,10 @@ def find_partner(events: list[Candidate], cand: Candidate) -> Candidate | None:
                 continue
             return event
     for event in events:
+        if (event.first, event.last) == (cand.first, cand.last) and (event.time is None) != (cand.time is None) \
+                and shared_name(event.sentence.text, cand.sentence.text):
+            return event  # "Chandrayaan-3 will take off at 2.35 pm" and "Chandrayaan-3 will embark tomorrow"
+    for event in events:
         if cand.first == cand.last and event.first == cand.first and event.last > event.first:
             before = cand.sentence.text[: max(0, (cand.timex.start if cand.timex else 0) - cand.sentence.start)]
             if OPEN_START.search(before[-40:]) and not distinct_categories(event, cand):
@@ -668,6 +955,14 @@ def find_partner(events: list[Candidate], cand: Candidate) -> Candidate | None:
     return None
 
 
+def shared_name(a: str, b: str) -> bool:
+    """Whether two sentences name the same thing with a coined name ("Chandrayaan-3", "Artemis II")."""
+    def coined(text: str) -> set[str]:
+        return {m.group(0) for m in COINED.finditer(text)}
+    return bool(coined(a) & coined(b))
+
+
+COINED = re.compile(r"\b[A-Z][A-Za-z]+-?\d+[A-Za-z]?\b|\b[A-Z][a-z]+\s(?:I{1,3}|IV|V|VI{1,3})\b")
 STRONG = {"visit", "summit", "election", "strike", "holiday", "closure", "match", "hearing", "earnings call",
           "webinar", "conference", "launch", "meeting"}
 
@@ -698,7 +993,8 @@ def absorb(event: Candidate, other: Candidate) -> None:
     if event.time is None and other.time is not None:
         event.time, event.end_time = other.time, other.end_time
         event.zone = event.zone or other.zone
-        if other.anaphoric and category(other) in ("earnings call", "webinar") and category(event) != category(other):
+        if other.anaphoric and category(other) in ("earnings call", "webinar") and category(event) != category(other) \
+                and category(event) != "earnings call":
             event.trigger, event.sentence = other.trigger, other.sentence
     if event.zone is None and other.zone is not None and event.time == other.time:
         event.zone = other.zone
@@ -750,7 +1046,7 @@ def title_sentence(doc: Document, c: Candidate) -> tuple[Sentence, titles.Trigge
     opening = sentence.text[: trigger.start] if trigger is not None else sentence.text
     refers_back = bool(ANAPHORIC_OPENING.match(opening.strip())) and len(opening.split()) <= 4
     own_places = place_names_of(doc, sentence)
-    if titles.match_title(sentence.text):
+    if titles.match_title(sentence.text) or (trigger is not None and trigger.word.lower().startswith("reserve")):
         return sentence, trigger
     if not (weak or refers_back) and (titles.actor(sentence.text, trigger, own_places) or (
             own_places and trigger is not None and trigger.category in ("election", "holiday", "closure", "strike"))):
@@ -761,6 +1057,9 @@ def title_sentence(doc: Document, c: Candidate) -> tuple[Sentence, titles.Trigge
         found = titles.find_trigger(other.text, None, doc.trigger_cache)
         if found is None or found.category == "event":
             continue
+        ahead, behind = doc.tense.sentence_direction(other.start, other.end)
+        if behind and not ahead:
+            continue  # a sentence telling of something done names another happening
         same_kind = trigger is None or found.category == trigger.category or weak
         if same_kind and (titles.actor(other.text, found, place_names_of(doc, other))
                           or titles.match_title(other.text)):
@@ -780,13 +1079,15 @@ def to_detection(doc: Document, c: Candidate) -> Detection:
     if c.title:
         summary = c.title
     else:
+        named_index = doc.index.index_of(named_sentence.start)
+        earlier = doc.sentences[named_index - 1].text if named_index > 0 else ""
         summary = titles.make_title(named_sentence.text, named_trigger, place_names_of(doc, named_sentence),
-                                    headline=headline, context=context)
+                                    headline=headline, context=context, earlier=earlier)
         if named_sentence is c.sentence and named_trigger is not None and c.trigger is not None and \
                 ANAPHORIC_OPENING.match(c.sentence.text) and headline and c.order == first_order(doc):
             summary = titles.headline_title(headline) or summary
     summary = principal_title(doc, c) or summary
-    location, place_zone = event_location(doc, c, named_sentence)
+    location, place_zone = event_location(doc, c, named_sentence, summary)
     zone_name: str | None = c.zone or place_zone or document_zone(doc)
     if c.time is None and doc.default_time is not None and c.title is not None:
         c.time, c.end_time = doc.default_time[0], doc.default_time[1]
@@ -815,12 +1116,15 @@ def to_detection(doc: Document, c: Candidate) -> Detection:
     else:
         start, end, all_day = c.first, c.last, True
         zone_out = zone_name
-    evidence = Evidence(c.sentence.text, c.sentence.start, c.sentence.end)
+    ev_start, ev_end, ev_text = doc.span(c.sentence.start, c.sentence.end)
+    evidence = Evidence(ev_text, ev_start, ev_end)
     return Detection(summary=summary, start=start, end=end, all_day=all_day, timezone=zone_out, location=location,
                      participants=titles.participants(c.sentence.text), category=category(c) or "event",
                      status=c.status, original_start=c.original, confidence=confidence(c), evidence=evidence)
 
 
+ORGANISER_VERB = re.compile(r"\b(?:hold|holds|holding|host|hosts|hosting|organi[sz]e|organi[sz]es|stage|stages|"
+                            r"convene|convenes|call|calls)\b", re.I)
 NAMED_SERIES = re.compile(r"(?:Cup|Championships?|Tournament|Trophy|Series|Games|Open|League)$")
 
 
@@ -838,12 +1142,17 @@ def principal_title(doc: Document, c: Candidate) -> str | None:
     full = f"{name} {year}" if year and year not in name else name
     text = c.sentence.text
     if category(c) == "match":
+        if c.trigger.word.lower().startswith("reserve"):
+            return None
         fixture = titles.match_title(text)
         if fixture:
             return f"{full}: {fixture}" if NAMED_SERIES.search(name) and name not in fixture else None
         return titles.subpart_title(text, c.trigger, full, c.part_index)
     if category(c) in ("conference", "launch", "event", "summit"):
         inside = text.find(name)
+        if inside >= 0 and inside + len(name) <= c.trigger.start and ORGANISER_VERB.search(
+                text[inside + len(name):c.trigger.start]):
+            return None  # "the Pacific Islands Forum will hold a summit": the name is the organiser's
         if titles.generic_reference(text, c.trigger) or 0 <= inside <= c.trigger.start < inside + len(name):
             return full
     return None
@@ -893,9 +1202,14 @@ def document_places(doc: Document) -> list[places.Place]:
         if doc.url_country:
             countries.add(doc.url_country)
         doc.all_places = [p for p in found if not (p.kind == "region" and p.population < 0
-                                                   and p.country not in countries)]
+                                                   and p.country not in countries and not p.locative
+                                                   and not REGION_BODY.match(doc.text, p.end))]
         doc.place_starts = [p.start for p in doc.all_places]
     return doc.all_places
+
+
+REGION_BODY = re.compile(r"\s(?:Assembly|Legislative|[Ss]tate\b|[Gg]overnment|[Pp]olice|High\s+Court|Chief\s+Minister|"
+                         r"[Gg]overnor|[Pp]olls?\b|[Ee]lections?|[Ll]egislature|House\s+of)")
 
 
 def sentence_places(doc: Document, sentence: Sentence) -> list[places.Place]:
@@ -908,7 +1222,7 @@ def sentence_places(doc: Document, sentence: Sentence) -> list[places.Place]:
     return doc.place_cache[key]
 
 
-def event_location(doc: Document, c: Candidate, named: Sentence) -> tuple[str | None, str | None]:
+def event_location(doc: Document, c: Candidate, named: Sentence, summary: str = "") -> tuple[str | None, str | None]:
     """(location text, zone): venue, city and country from the evidence sentence (or the one that
     names the event), else from its neighbours, else the venue the document names most, the
     dateline, or, for national happenings, the country the document is about. A virtual event
@@ -917,9 +1231,9 @@ def event_location(doc: Document, c: Candidate, named: Sentence) -> tuple[str | 
     window = " ".join(s.text for s in doc.sentences[index:index + 3])
     online = places.online_location(c.sentence.text) or (
         places.online_location(window) if category(c) in ("earnings call", "webinar") else None)
-    pool = [p for p in sentence_places(doc, c.sentence) if not is_dateline_place(doc, p)]
+    pool = [p for p in sentence_places(doc, c.sentence) if not is_dateline_place(doc, p) and not is_speaker(doc, p)]
     if named is not c.sentence:
-        pool += [p for p in sentence_places(doc, named) if not is_dateline_place(doc, p)]
+        pool += [p for p in sentence_places(doc, named) if not is_dateline_place(doc, p) and not is_speaker(doc, p)]
     national = category(c) in NATIONAL
     if not [p for p in pool if p.kind != "country"] and not online and not national:
         for neighbour in (index + 1, index - 1, index + 2):
@@ -931,11 +1245,13 @@ def event_location(doc: Document, c: Candidate, named: Sentence) -> tuple[str | 
     dateline = dateline_places(doc)
     pool = [places.refine_city(p, pool + dateline) for p in pool]
     pool = [places.prefer_country(p, doc.url_country) for p in pool]
-    venue = next((p for p in pool if p.kind == "venue"), None)
+    moved_to = moved_to_venue(doc, c)
+    venue = moved_to or pick_venue(doc, pool)
     if venue is None and not online and not any(p.kind in ("city", "state", "region") for p in pool):
         venue = favourite_venue(doc)
-    city = first_place(pool, "city")
-    region = first_place(pool, "state", "region")
+    anchor = c.timex.start if c.timex is not None and c.sentence.start <= c.timex.start < c.sentence.end else None
+    city = first_place(pool, "city", anchor=anchor, text=doc.text)
+    region = first_place(pool, "state", "region", anchor=anchor, text=doc.text)
     country = first_place(pool, "country")
     if city is None and venue is not None:
         named_city = places.city_in_name(venue.name)
@@ -951,6 +1267,11 @@ def event_location(doc: Document, c: Candidate, named: Sentence) -> tuple[str | 
             region = region if region is not None and region.country == chosen.country else None
         elif chosen is not None and chosen.kind == "city":
             city = chosen
+    if city is None and region is None and country is None and not online and category(c) not in ("match", "visit"):
+        first_word = re.match(r"[A-Z][\w'’-]+", summary)
+        named_city = places.city_in_name(first_word.group(0), 200_000) if first_word else None
+        if named_city is not None:
+            city = named_city  # "Bengaluru Marathon", "Edinburgh Festival": the town it is named after
     if city is None and dateline and venue is None:
         dl_city = next((p for p in dateline if p.kind == "city"), None)
         if dl_city and (country is None or dl_city.country == country.country) and \
@@ -971,6 +1292,14 @@ def event_location(doc: Document, c: Candidate, named: Sentence) -> tuple[str | 
     if country_label and country_label not in parts and (city or region or country):
         parts.append(country_label)
     location: str | None
+    if moved_to is not None:
+        # A venue change is told by the new venue alone, so that it reads as a new place next to
+        # the old "Civic Hall, Leeds, United Kingdom" (the town stays in the zone).
+        zone_of = next((p.zone for p in (city, region, country) if p is not None and p.zone), None)
+        return moved_to.name, zone_of or places.country_zone(country_code)
+    if category(c) in NATIONAL and country_label and NATIONWIDE.search(summary):
+        return country_label, places.country_zone(country_code) or next(
+            (p.zone for p in (city, region, country) if p is not None and p.zone), None)
     if online and not (venue and venue in pool):
         location = online
     else:
@@ -1002,14 +1331,84 @@ def event_location(doc: Document, c: Candidate, named: Sentence) -> tuple[str | 
 
 
 NATIONAL = {"holiday", "strike", "election"}
+NATIONWIDE = re.compile(r"(?i)\b(?:federal|general|national|nationwide|presidential|parliamentary)\b")
 
 
-def first_place(pool: list[places.Place], *kinds: str) -> places.Place | None:
-    """The first place of these kinds, preferring one named after a locative word ("in", "to")."""
+VENUE_FROM = re.compile(r"\bfrom\s{1,3}(?:the\s{1,3})?$", re.I)
+VENUE_TO = re.compile(r"\b(?:to|into)\s{1,3}(?:the\s{1,3})?$", re.I)
+VENUE_AT = re.compile(r"\b(?:at|in|inside)\s{1,3}(?:the\s{1,3})?$", re.I)
+
+
+NEW_VENUE = re.compile(r"\b(?:moved|switched|relocated|transferred|shifted|changed|moving|switching|relocating)\b"
+                       r"[^.;]{0,60}?\b(?:to|into)\s{1,3}(?:the\s{1,3})?((?:[A-Z][\w'’.&-]*)(?:\s{1,2}(?:[A-Z][\w'’.&-]*|"
+                       r"of|de|and|the)){0,5})")
+
+
+def moved_to_venue(doc: Document, c: Candidate) -> places.Place | None:
+    """"has been moved to the Royal Armouries in Leeds": the new venue of a moved happening, named
+    after "to" even when its name does not end like a venue's."""
+    if c.status != "rescheduled":
+        return None
+    match = NEW_VENUE.search(c.sentence.text)
+    if match is None:
+        return None
+    name = titles.strip_run(match.group(1))
+    if not name or name.split()[0].lower() in titles.DATE_WORDS or re.match(r"\d", name):
+        return None
+    start = c.sentence.start + match.start(1) + match.group(1).find(name)
+    found = [p for p in sentence_places(doc, c.sentence)
+             if p.start <= start < p.end or start <= p.start < start + len(name)]
+    if any(p.kind != "venue" for p in found):
+        return None  # "moved to Leeds": a town, which the places below give
+    if found:
+        return found[0]
+    return places.Place(start, start + len(name), name, "venue")
+
+
+def pick_venue(doc: Document, pool: list[places.Place]) -> places.Place | None:
+    """The venue of the happening: a venue moved to ("moved from X to the Y Arena") rather than
+    the one left, one named after "at" rather than a name that merely ends like a venue."""
+    venues = [p for p in pool if p.kind == "venue"]
+    if len(venues) < 2:
+        return venues[0] if venues else None
+
+    def rank(place: places.Place) -> int:
+        before = doc.text[max(0, place.start - 12):place.start]
+        if VENUE_FROM.search(before):
+            return 3
+        if VENUE_TO.search(before):
+            return 0
+        if VENUE_AT.search(before):
+            return 1
+        return 2
+
+    return min(venues, key=rank)
+
+
+def first_place(pool: list[places.Place], *kinds: str, anchor: int | None = None,
+                text: str = "") -> places.Place | None:
+    """The first place of these kinds, preferring one named after a locative word ("in", "to");
+    with an anchor (the date), one in the date's own clause ("travel to Nairobi on Thursday ...,
+    before proceeding to Addis Ababa for the summit on October 17": Addis Ababa for the 17th)."""
     matching = [p for p in pool if p.kind in kinds]
     located = [p for p in matching if p.locative]
     chosen = located or matching
+    if anchor is not None and len(chosen) > 1:
+        same_clause = [p for p in chosen if not CLAUSE_SPLIT.search(text[min(p.end, anchor):max(p.start, anchor)])]
+        if same_clause:
+            chosen = same_clause
     return chosen[0] if chosen else None
+
+
+CLAUSE_SPLIT = re.compile(r",\s{1,3}(?:before|then|and\s+then|while|after|with|where)\b|;\s|\s[—–]\s")
+
+
+SPEAKER_AFTER = re.compile(r"\s{1,3}(?:has\s+|have\s+)?(?:said|says|announced|confirmed|told|stated)\b")
+
+
+def is_speaker(doc: Document, place: places.Place) -> bool:
+    """"..., State House said": a seat of office that speaks is not where the happening is."""
+    return place.kind == "venue" and bool(SPEAKER_AFTER.match(doc.text, place.end))
 
 
 def is_dateline_place(doc: Document, place: places.Place) -> bool:
@@ -1039,12 +1438,14 @@ def favourite_venue(doc: Document) -> places.Place | None:
 
 def dominant_country(doc: Document) -> str | None:
     """The country a document is about: the one its places point to most, else its address."""
-    counts: dict[str, int] = {}
+    counts: dict[str, float] = {}
     for place in document_places(doc):
         if place.country and place.kind != "venue":
             counts[place.country] = counts.get(place.country, 0) + 1
     for code, count in places.demonym_countries(doc.text).items():
         counts[code] = counts.get(code, 0) + count
+    if counts and doc.url_country:
+        counts[doc.url_country] = counts.get(doc.url_country, 0) + 1.5  # the outlet's country breaks a tie
     if counts:
         return max(counts.items(), key=lambda item: item[1])[0]
     if doc.url_country:
@@ -1110,6 +1511,7 @@ def build_mentions(doc: Document, timexes: list[Timex]) -> list[Mention]:
     for timex in timexes:
         used, reason = doc.fates.get(id(timex), (False, "not an event"))
         for start, end, value in timex.parts or [(timex.start, timex.end, timex.value)]:
-            mentions.append(Mention(start=start, end=end, text=doc.text[start:end], value=value, used=used,
+            begin, finish, said = doc.span(start, end)
+            mentions.append(Mention(start=begin, end=finish, text=said, value=value, used=used,
                                     reason=None if used else reason))
     return mentions

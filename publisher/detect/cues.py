@@ -52,6 +52,8 @@ NOT_PAST_ED = {
     "slated", "fixed", "earmarked", "poised", "tipped", "penciled", "pencilled", "mixed", "used", "tired",
     "aged", "talked", "embed", "biased", "skilled", "unlimited", "followed", "continued",
 }
+IRREGULAR_PARTICIPLES = frozenset(["held", "made", "set", "put", "shut", "cut", "hit", "kept", "brought", "sent",
+                                   "paid", "sold", "found", "led", "run", "drawn", "given", "taken", "seen"])
 PARTICIPLE_OPENING = re.compile(r"\s{1,3}(?:in|at|on|by|for|with|from|under|near|inside|outside)\b", re.I)
 PASSIVE_AUX = re.compile(r"\b(?:be|been|being|is|are|will\s+be|to\s+be|remain|remains|get|gets)\s{1,3}$", re.I)
 SPEECH_VERBS = (r"said|says|told|tells|announced|announces|confirmed|confirms|stated|added|reported|revealed|"
@@ -64,6 +66,9 @@ SPEECH_BEFORE = re.compile(
     re.I)
 SPEECH_AFTER = re.compile(
     rf"^(?:\s{{1,3}}(?:morning|afternoon|evening|night))?\s{{1,3}}(?:{SPEECH_VERBS})\b")
+DECLARED_AS = re.compile(
+    r",?\s{0,3}(?:(?:and|&)\s[^.;]{0,30}?\s)?(?:as\s+)?(?:an?\s+)?(?:[\w-]+\s+){0,2}"
+    r"(?:holidays?|work-free\s+days?|rest\s+days?|days?\s+of\s+(?:national\s+)?(?:mourning|prayer|rest))\b", re.I)
 FUTURE_AUX_BEFORE = re.compile(r"\b(?:will|would|shall|to|is\s+to|are\s+to)\s{1,3}(?:be\s{1,3})?\w+\s{0,3}$", re.I)
 BOUNDARY_BEFORE = re.compile(
     r"\b(?:until|till|til|through|thru|by|before|after|since|as\s+of|prior\s+to|no\s+later\s+than|"
@@ -74,11 +79,20 @@ BOUNDARY_BEFORE = re.compile(
 NEW_DATE_BEFORE = re.compile(
     r"\b(?:postponed|adjourned|deferred|delayed|moved|pushed\s+back|pushed|rescheduled|shifted|brought\s+forward|"
     r"changed)\b[^.;]{0,60}?\b(?:until|till|to|for)\s{1,3}(?:the\s+)?$", re.I)
+REPORT_HINT = re.compile(r"statement|announcement|release|communiq|notice|circular|notification|report|interview|"
+                         r"post|tweet|letter|filing|memo", re.I)
 REPORT_NOUN_BEFORE = re.compile(
     r"\b(?:according\s+to|in|via|through|quoted\s+in)\s{1,3}(?:a|an|the|its|their|his|her)\s{1,3}(?:[\w-]+\s{1,3}){0,2}"
     r"(?:statement|announcement|release|communiqu\w+|notice|circular|notification|report|interview|post|tweet|"
     r"letter|filing|memo)\b(?:(?!\b(?:that|will|would|shall|to|is|are|was)\b)[^.;:]){0,60}?\b(?:on|dated|of)\s{1,3}$",
     re.I)
+AVAILABLE_HINT = re.compile(r"(?i)sale|availab|order|ship|book|open|start|begin")
+AVAILABLE_BEFORE = re.compile(
+    r"\b(?:on\s+(?:general\s+|pre-?)?sale|available(?:\s+(?:to\s+(?:buy|order|pre-?order|download|stream|book)|"
+    r"for\s+(?:pre-?order|purchase|download|booking)|in\s+(?:stores|shops)))?|pre-?orders?\s+(?:open|start|begin)s?|"
+    r"(?:bookings?|ticket\s+sales|sales)\s+(?:open|opens|start|starts|begin|begins)|ships?|shipping)"
+    r"(?:\s+(?!(?:and|but|while)\b)[\w,£$€.-]+){0,6}?\s{1,3}(?:from|on|at)?\s{0,3}(?:\d{1,2}(?:[:.]\d\d)?\s?[ap]\.?m\.?"
+    r"\s{1,3}(?:on\s{1,3})?)?$", re.I)
 APPROX_BEFORE = re.compile(r"\b(?:on\s+or\s+about|on\s+or\s+around|around|approximately|circa|about|roughly|"
                            r"sometime\s+(?:in|on)?|as\s+early\s+as|as\s+soon\s+as)\s{1,3}$", re.I)
 ORIGINAL_BEFORE = re.compile(
@@ -86,6 +100,10 @@ ORIGINAL_BEFORE = re.compile(
     r"(?:scheduled|planned|set|slated|due|expected|meant|supposed)(?:\s{1,3}to\s{1,3}\w+(?:\s{1,3}\w+)?)?"
     r"(?:\s{1,3}(?:for|on|from|in))?\s{1,3}(?:the\s+)?$",
     re.I)
+MOVED_FROM_BEFORE = re.compile(
+    r"\b(?:moved|shifted|postponed|pushed\s+back|put\s+back|brought\s+forward|rescheduled|changed|switched|delayed|"
+    r"deferred|adjourned)\b[^;]{0,60}?\bto\b[^;]{1,60}?\bfrom\s{1,3}(?:the\s{1,3}|its\s{1,3}|their\s{1,3})?"
+    r"(?:original(?:ly)?\s{1,3}(?:scheduled\s{1,3}|planned\s{1,3})?(?:date\s{1,3}(?:of\s{1,3})?)?)?$", re.I)
 ORIGINAL_PHRASE = re.compile(ORIGINAL_BEFORE.pattern.removesuffix("$"), re.I)
 CONVERSION_BEFORE = re.compile(r"(?:\btranslates?\s+(?:in)?to|\bwhich\s+is|\bthat\s+is|\bi\.e\.|\bequivalent\s+to|"
                                r"\bor|[/(])\s{0,3}$", re.I)
@@ -94,10 +112,16 @@ CANCEL = re.compile(r"\b(?:cancel(?:l)?ed|cancel(?:l)?ing|cancels|cancel|cancell
                     r"won['’]t\s+(?:take\s+place|go\s+ahead|be\s+held)|has\s+been\s+dropped)\b", re.I)
 POSTPONE = re.compile(r"\b(?:postpone(?:d|s|ment)?|postponing|deferred|defers?|put\s+off|pushed\s+back|"
                       r"delayed\s+(?:until|till|to)|adjourned|suspended\s+until)\b", re.I)
-RESCHEDULE = re.compile(r"\b(?:reschedul(?:ed|es|ing|e)|moved\s+to|pushed\s+to|shifted\s+to|brought\s+forward|"
+RESCHEDULE = re.compile(r"\b(?:reschedul(?:ed|es|ing|e)|moved\s+to|(?:moved|switched|relocated|transferred|shifted)"
+                        r"\s+from\b[^.;]{1,60}?\bto\b|(?:switched|relocated|transferred)\s+to|pushed\s+to|shifted\s+to|brought\s+forward|"
                         r"(?:new|fresh|revised)\s+date|now\s+(?:be\s+held|take\s+place)|will\s+now)\b", re.I)
+NO_NEW_DATE = re.compile(r"\b(?:no|without(?:\s+\w+)?(?:\s+a)?|yet\s+to\s+(?:set|announce|give)(?:\s+a)?|not\s+"
+                         r"(?:set|given|announced)(?:\s+a)?)\s*$", re.I)
 HEDGE = re.compile(r"\b(?:rumou?r(?:s|ed)?|reportedly|speculat(?:ed|ion|es)|unconfirmed|could|might|may\s+be|"
                    r"possibly|if\b|hint(?:s|ed)?|whether|tentative(?:ly)?)", re.I)
+RUMOUR = re.compile(r"(?<!\bdenied\s)(?<!\bdismissed\s)(?<!\bdespite\s)(?<!\bquashed\s)(?<!\bdenies\s)"
+                    r"(?<!\bdismisses\s)\b(?:rumou?r(?:s|ed)?|reportedly|speculat(?:ed|ion|es|ing)|unconfirmed)\b",
+                    re.I)
 NEGATED = re.compile(r"\b(?:no|not|never|without)\b", re.I)
 QUOTE_OR_CLAUSE = re.compile(r"[;:]|\s[—–]\s|\bbut\b|\bwhile\b|\bwhereas\b|\bafter\b|\bbefore\b", re.I)
 
@@ -123,6 +147,8 @@ PAST_FIRST = frozenset(
      "thought", "sold", "bought", "paid", "sent", "kept", "led", "ran", "drew", "struck", "hit", "shut",
      "cut", "put", "set"])
 WORD = re.compile(r"[A-Za-z']+")
+TO_NEXT = re.compile(r"\s{1,3}(?:be|host|hold|visit|attend|meet|strike|vote|launch|open|unveil|stage|play|take|kick|"
+                     r"begin|start|commence|travel|go|address|speak|lead|face|clash|perform)\b", re.I)
 
 
 def find_cues(text: str) -> list[Cue]:
@@ -136,7 +162,7 @@ def find_cues(text: str) -> list[Cue]:
         token = word.group(0)
         lower = token.lower()
         start = word.start()
-        if lower in FUTURE_FIRST:
+        if lower in FUTURE_FIRST and (lower != "to" or TO_NEXT.match(text, word.end())):
             match = FUTURE_PATTERN.match(text, start)
             if match is not None:
                 cues.append(Cue(match.start(), match.end(), 1, match.group(0).lower()))
@@ -151,6 +177,9 @@ def find_cues(text: str) -> list[Cue]:
 def past_cue_counts(text: str, match: re.Match[str]) -> bool:
     """Whether a past-looking word really reports the past (not "is scheduled", "Red", "Based in")."""
     word = match.group(0).lower()
+    if " " not in word and word in IRREGULAR_PARTICIPLES and \
+            PASSIVE_AUX.search(text[max(0, match.start() - 12):match.start()]):
+        return False  # "will be held", "is set": a passive, not a report
     if not (word.endswith("ed") and " " not in word):
         return True
     if word in NOT_PAST_ED:
@@ -203,6 +232,8 @@ class TenseIndex:
             weight = float(max(distance, 0))
             if cue.start >= end:
                 weight += 8
+                if "," in between:
+                    weight += 60  # "... on Tuesday, with tickets on sale": a later clause
             if QUOTE_OR_CLAUSE.search(between):
                 weight += 60
             if re.fullmatch(SPEECH_VERBS, cue.word):
@@ -232,20 +263,24 @@ def date_role(text: str, start: int, end: int, sentence: Sentence) -> str | None
     after = text[end:min(sentence.end, end + 60)]
     if NEW_DATE_BEFORE.search(before):
         return "new"
-    if ORIGINAL_BEFORE.search(before):
+    if ORIGINAL_BEFORE.search(before) or (
+            re.search(r"\bfrom\s", before[-30:])
+            and MOVED_FROM_BEFORE.search(text[max(sentence.start, start - 160):start])):
         return "original"
     tail = before[-40:]
     speech = SPEECH_BEFORE.search(tail)
+    if speech and DECLARED_AS.match(after):
+        speech = None  # "declared Monday, 12 October a public holiday": the day declared, not the declaring
     if speech:
         verb_start = len(before) - len(tail) + speech.start()
         lead = before[max(0, verb_start - 20):verb_start + len(speech.group(0).split()[0])]
         if not FUTURE_AUX_BEFORE.search(lead):
             return "report"
-    if SPEECH_AFTER.match(after) or REPORT_NOUN_BEFORE.search(before):
+    if SPEECH_AFTER.match(after) or (REPORT_HINT.search(before) and REPORT_NOUN_BEFORE.search(before)):
         return "report"
     if APPROX_BEFORE.search(before[-30:]):
         return "approximate"
-    if BOUNDARY_BEFORE.search(before[-40:]):
+    if BOUNDARY_BEFORE.search(before[-40:]) or (AVAILABLE_HINT.search(before) and AVAILABLE_BEFORE.search(before)):
         return "boundary"
     return None
 
@@ -253,18 +288,39 @@ def date_role(text: str, start: int, end: int, sentence: Sentence) -> str | None
 @lru_cache(maxsize=4096)
 def status_of(sentence_text: str) -> str | None:
     """Postponed, cancelled or rescheduled, from the words of a sentence."""
-    if RESCHEDULE.search(sentence_text):
-        return "rescheduled"
-    if POSTPONE.search(sentence_text):
-        return "postponed"
-    if CANCEL.search(sentence_text):
-        return "cancelled"
+    for found in RESCHEDULE.finditer(sentence_text):
+        if NO_NEW_DATE.search(sentence_text[max(0, found.start() - 30):found.start()]) and "date" in found.group(0):
+            continue  # "without giving a new date", "no new date has been set"
+        if not conditional(sentence_text, found.start()):
+            return "rescheduled"
+    for kind, pattern in (("postponed", POSTPONE), ("cancelled", CANCEL)):
+        for found in pattern.finditer(sentence_text):
+            if not conditional(sentence_text, found.start()):
+                return kind
     return None
+
+
+CONDITIONAL_BEFORE = re.compile(r"\b(?:if|should|in\s+case|in\s+the\s+event|unless|whether|were\s+(?:it|\w+)\s+to)\b"
+                                r"[^.;,]{0,60}$", re.I)
+
+
+def conditional(text: str, start: int) -> bool:
+    """"will be used if play is called off", "should rain force the game to be abandoned": a
+    status word inside a condition says what may happen, not what has."""
+    return bool(CONDITIONAL_BEFORE.search(text[max(0, start - 70):start]))
 
 
 def is_hedged(sentence_text: str) -> bool:
     """Rumours, speculation and conditionals do not make calendar entries."""
     return bool(HEDGE.search(sentence_text))
+
+
+def is_rumour(text_before: str) -> bool:
+    """"Rumours are swirling that the band will announce ...": hearsay governs what follows it."""
+    lowered = text_before.lower()
+    if "rumo" not in lowered and "report" not in lowered and "specul" not in lowered and "unconfirm" not in lowered:
+        return False
+    return bool(RUMOUR.search(text_before))
 
 
 def is_conversion(text: str, start: int, previous_time_end: int | None) -> bool:

@@ -50,6 +50,7 @@ US_STATE_ABBREVIATIONS: dict[str, str] = {
 }
 COMMON_WORD_CITIES = {
     "nice", "mobile", "reading", "bath", "march", "split", "best", "independence", "union", "normal", "orange",
+    "commonwealth",
     "hope", "deal", "bury", "sale", "darwin", "of", "most", "gary", "marion", "victoria", "florence", "jackson",
     "lincoln", "washington", "douglas", "george", "kent", "chester", "york", "boston", "dover", "troy",
     "aurora", "phoenix", "mercedes", "santa", "paris", "hamilton", "wellington", "kingston", "richmond",
@@ -78,7 +79,8 @@ VENUE = re.compile(
     rf"(?:{VENUE_HEADS})(?:\s{{1,2}}(?:of|for)\s{{1,2}}[A-Z][\w'’-]*(?:\s{{1,2}}[A-Z][\w'’-]*){{0,2}})?)"
     rf"(?![\w'’])(?!\s{{1,2}}(?:Day|Road|Street|Avenue|Station)\b)")
 AT_NAME = re.compile(r"\bat\s{1,2}(?:the\s{1,2})?((?:[A-Z][a-z][\w'’-]*)(?:\s{1,2}[A-Z][a-z][\w'’-]*){1,3})"
-                     r"(?=\s{0,2}(?:[,.;]|on\b|in\b|at\b|later\b|this\b|next\b|from\b|$))")
+                     r"(?=\s{0,2}(?:[,.;]|on\b|in\b|at\b|later\b|this\b|next\b|from\b|$|has\b|have\b|had\b|is\b|"
+                     r"was\b|will\b|were\b|are\b|because\b|due\b|with\b|kick))")
 VENUE_PREFIXED = re.compile(r"(?<![\w'’-])(?:Schloss|Castle|Palace\s{1,2}of|Fort|Camp|Mount|Lake)\s{1,2}"
                             r"[A-Z][\w'’-]+(?:\s{1,2}[A-Z][\w'’-]+)?")
 ONLINE = re.compile(r"\b(?:on|via|through)\s{1,3}(YouTube|Zoom|Facebook(?:\s+Live)?|Twitter|X|Instagram|LinkedIn|"
@@ -430,10 +432,19 @@ def state_in_host(url: str | None) -> Place | None:
     return None
 
 
-def city_in_name(name: str) -> Place | None:
+def city_in_name(name: str, least: int = 50_000) -> Place | None:
     """The city a venue is named after ("Liverpool Arena", "Malmo Arena"), when it is a large one."""
     gaz = gazetteer()
-    for index, word in enumerate(re.findall(r"[A-Z][\w'’-]+", name)):
+    words = re.findall(r"[A-Z][\w'’-]+", name)
+    for size in (3, 2):
+        for index in range(len(words) - size + 1):
+            joined = " ".join(words[index:index + size]).lower()
+            rows = gaz.city_rows(joined) if joined in gaz.cities else []
+            if rows and joined in name.lower():
+                best = max(rows, key=lambda c: c.population)
+                if best.population >= least:  # "Cape Town International Convention Centre"
+                    return Place(0, 0, best.name, "city", best.country, best.zone, best.population, admin=best.admin)
+    for index, word in enumerate(words):
         lower = word.lower()
         common = lower in COMMON_WORD_CITIES or lower in GENERIC_REGION_WORDS
         if common and index > 0:
@@ -441,7 +452,7 @@ def city_in_name(name: str) -> Place | None:
         rows = gaz.city_rows(lower)
         if rows:
             best = max(rows, key=lambda c: c.population)
-            if best.population >= (300_000 if common else 200_000):
+            if best.population >= (300_000 if common else least):
                 return Place(0, 0, best.name, "city", best.country, best.zone, best.population, admin=best.admin)
     return None
 
@@ -482,6 +493,13 @@ def clean_venue(name: str) -> str:
         name = stripped
 
 
+@lru_cache(maxsize=1)
+def known_names() -> frozenset[str]:
+    """Every lower-case name the gazetteer knows, to skip word spans that name nothing."""
+    gaz = gazetteer()
+    return frozenset(gaz.countries) | frozenset(gaz.states) | frozenset(gaz.regions) | frozenset(gaz.cities)
+
+
 def lookup_run(text: str, run_start: int, run: str, base: int, gaz: Gazetteer) -> list[Place]:
     """The longest gazetteer names inside one run of capitalised words."""
     if " " not in run and "\n" not in run:
@@ -489,6 +507,7 @@ def lookup_run(text: str, run_start: int, run: str, base: int, gaz: Gazetteer) -
         if key not in gaz.first_words and key.removesuffix("’s").removesuffix("'s") not in gaz.first_words:
             return []
     words = list(RUN_WORD.finditer(run))
+    names = known_names()
     places: list[Place] = []
     index = 0
     while index < len(words):
@@ -503,6 +522,9 @@ def lookup_run(text: str, run_start: int, run: str, base: int, gaz: Gazetteer) -
             name = run[first.start():last.end()].rstrip(".,’'")
             if name.endswith(("’s", "'s")):
                 name = name[:-2]
+            lower = name.lower()
+            if lower not in names and lower.removeprefix("the ") not in names:
+                continue
             start = run_start + first.start()
             place = classify_name(text, start, name, base, gaz, run_end=run_start + len(run))
             if place is not None and place.kind == "city" and index > 0:
@@ -538,7 +560,9 @@ def classify_name(text: str, start: int, name: str, base: int, gaz: Gazetteer, r
         if lower == "georgia" and "tbilisi" in text.lower():
             return None
         return Place(base + start, base + end, display, "state", "US", gaz.state_zones.get(code), admin=code)
-    if lower in gaz.regions and len(name) >= 3:
+    big_city = lower in gaz.cities and max(c.population for c in gaz.city_rows(lower)) >= 1_000_000 and \
+        not (re.match(r"\s[A-Z][a-z]", text[end:end + 3]) and end < run_end)
+    if lower in gaz.regions and len(name) >= 3 and not big_city:  # "Addis Ababa", "Lagos": the city
         country, display = gaz.regions[lower]
         return Place(base + start, base + end, display, "region", country, gaz.country_zones.get(country),
                      population=0 if " " in display else -1)

@@ -119,7 +119,7 @@ _NUMW = r"(?:a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve
 _REL = (
     r"(?i:"
     rf"(?:the{_SP}day{_SP}(?:after{_SP}tomorrow|before{_SP}yesterday))"
-    rf"|(?:(?:today|tonight|tomorrow|yesterday)(?![\w'’])(?:{_SP}(?:morning|afternoon|evening|night))?"
+    rf"|(?:(?:today|tonight|tomorrow|yesterday)(?:['’]s)?(?![\w'’])(?:{_SP}(?:morning|afternoon|evening|night))?"
     rf"(?:{_SP0}\({_SP0}(?:{_D}|{_WD_FULL}){_SP0}\))?)"
     rf"|(?:this{_SP}(?:morning|afternoon|evening))"
     rf"|(?:(?:(?:earlier|later|early|late){_SP}(?:in{_SP})?|(?:the{_SP})?(?:end|beginning|start|middle){_SP}of{_SP})?"
@@ -451,7 +451,10 @@ def find_timexes(text: str, ref: dt.date, *, dayfirst: bool = False,
     """Every temporal expression in `text`, resolved against `ref`, neighbours glued together."""
     ctx = Context(ref=ref, dayfirst=dayfirst, tense_at=tense_at or (lambda _offset: 0))
     primitives = [t for t in (interpret(m, text, ctx) for m in scan_primitives(text)) if t is not None]
-    return combine(primitives, text, ctx)
+    glued = combine(primitives, text, ctx)
+    if len(glued) < len(primitives):
+        glued = combine(glued, text, ctx)  # "7am on Tuesday 14 April" + "to" + "7am on Saturday 18 April"
+    return glued
 
 
 # Words that can open a temporal expression; the big pattern is only tried where one starts,
@@ -467,6 +470,21 @@ START_WORDS = frozenset(
 WORD = re.compile(r"\w+")
 
 
+_UNIT_NEXT = re.compile(r"(?:\s{1,3}|-)(?:days?|weeks?|months?|years?|decades?)\b", re.I)
+_PERIOD_NEXT = re.compile(r"\s{1,3}(?:(?:fiscal|calendar)\s{1,3})?(?:quarter|half)\b", re.I)
+_THE_NEXT = re.compile(
+    r"\s{1,3}(?:\d|(?:end|beginning|start|middle|day|past|last|previous|coming|next|current|same|following|first|"
+    r"second|third|fourth|final|1st|2nd|3rd|4th|future|present|moment|time|spring|summer|autumn|fall|winter|"
+    r"jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|mon|tue|wed|thu|fri|sat|sun)|['’]\d)", re.I)
+_AT_NEXT = re.compile(r"\s{1,3}(?:the|present|moment)\b", re.I)
+_IN_NEXT = re.compile(r"\s{1,3}the\b", re.I)
+GATES: dict[str, re.Pattern[str]] = {
+    "the": _THE_NEXT, "at": _AT_NEXT, "for": _AT_NEXT, "in": _IN_NEXT,
+    **{word: _UNIT_NEXT for word in NUMBER_WORDS},
+    **{word: _PERIOD_NEXT for word in ("first", "second", "third", "fourth", "final")},
+}
+
+
 def scan_primitives(text: str) -> Iterator[re.Match[str]]:
     """Like PRIMITIVE.finditer(text), but trying the pattern only at word starts that can open a
     temporal expression (a digit, a month or weekday name, a deictic word)."""
@@ -476,8 +494,12 @@ def scan_primitives(text: str) -> Iterator[re.Match[str]]:
         if start < position:
             continue
         token = word.group(0)
-        if not (token[0].isdigit() or token.lower() in START_WORDS):
+        lower = token.lower()
+        if not (token[0].isdigit() or lower in START_WORDS):
             continue
+        gate = GATES.get(lower)
+        if gate is not None and not gate.match(text, word.end()):
+            continue  # "the", "a", "in" ... open an expression only before certain words
         if start > 0 and text[start - 1] in "'’" and token[0].isdigit():
             match = PRIMITIVE.match(text, start - 1) or PRIMITIVE.match(text, start)
         else:
@@ -779,7 +801,7 @@ def handle_weekday(raw: str, start: int, end: int, text: str, ctx: Context) -> T
 
 def handle_rel(raw: str, start: int, end: int, text: str, ctx: Context) -> Timex | None:
     """Deictic words: today, tomorrow, this week, next year, two years ago, now, recently..."""
-    lower = re.sub(r"\s+", " ", raw.lower())
+    lower = re.sub(r"['’]s\b", "", re.sub(r"\s+", " ", raw.lower()))
     ref = ctx.ref
     words = lower.replace("(", " ").replace(")", " ").split()
     parts_of_day = next((PARTS_OF_DAY[w] for w in words if w in PARTS_OF_DAY), None)
@@ -1004,15 +1026,17 @@ def as_range(a: Timex, b: Timex, gap: str, text: str, ctx: Context) -> Timex | N
     assert a.first is not None and b.first is not None
     word = gap.strip().lower()
     before = text[max(0, a.start - 12):a.start]
-    if word in ("and", "&") and not re.search(r"\bbetween\s{1,3}$", before, re.I):
-        return None
+    if word in ("and", "&") and not re.search(r"\bbetween\s{1,3}$", before, re.I) and not (
+            (b.first - a.first).days == 1 and a.time is None and b.time is None and a.last is None):
+        return None  # "on Wednesday and Thursday", "May 27 and Thursday, May 28": one two-day span
     first, last = a.first, b.first
     if last < first and b.relative:
         last = last + dt.timedelta(days=7 * (((first - last).days // 7) + 1))
     if last <= first or (last - first).days > 400:
         return None
     start, end = a.start, b.end
-    b_value = day_value(last) + (f"T{b.part_of_day}" if b.part_of_day else "")
+    suffix = f"T{b.part_of_day}" if b.part_of_day else ""
+    b_value = (b.value or day_value(last)) if b.time else day_value(last) + suffix
     return replace(a, start=start, end=end, text=text[start:end], last=last, is_range=True,
                    time=a.time, end_time=b.time if b.time else a.end_time, zone=a.zone or b.zone,
                    parts=[*list(a.parts), (b.start, b.end, b_value)], relative=a.relative or b.relative)

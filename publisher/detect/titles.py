@@ -12,14 +12,20 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
+from functools import lru_cache
+
+from publisher.detect.places import US_STATE_ABBREVIATIONS, VENUE_HEADS
+from publisher.detect.temporal import ZONE_ABBREVIATIONS
 
 # (category, pattern): the first pattern that matches a sentence decides its category.
 CATEGORY_PATTERNS: list[tuple[str, str]] = [
     ("earnings call", r"(?:earnings|conference|investor|analyst)\s+call|(?:quarter|annual|fiscal)\w*\s+(?:\w+\s+){0,4}"
-                      r"results|results\s+(?:for|of)\s+the\s+\w+\s+quarter|\bcall\b"),
+                      r"results|results\s+(?:for|of)\s+the\s+\w+\s+quarter|"
+                      r"(?:(?<=\ba\s)|(?<=\bthe\s))call\b(?!\s+(?:for|to|on|from|by|of|off|up|out|its|their)\b)"),
     ("webinar", r"webinar|virtual\s+(?:program|programme|event|session|panel|meeting|conference|summit)|webcast|"
                 r"livestream|live\s+stream|online\s+(?:event|session|panel)"),
-    ("strike", r"strikes?\b|walk-?outs?|industrial\s+action|stay-?away|protests?\b|demonstrations?\b"),
+    ("strike", r"strikes?\b|walk-?outs?|walk(?:s|ing)?\s+out\b|industrial\s+action|stay-?away|protests?\b|"
+               r"demonstrations?\b"),
     ("election", r"elections?|polls?\b|polling|by-?elections?|referendum|vote\b|voting|counting\s+of\s+votes|"
                  r"counting|ballot"),
     ("holiday", r"(?:public|bank|national|special|federal|school)\s+holidays?|holidays?\b|\b[A-Z]\w+\s+Day\b"),
@@ -30,15 +36,17 @@ CATEGORY_PATTERNS: list[tuple[str, str]] = [
     ("match", r"\bvs\.?\b|\bversus\b|\baway\s+(?:at|to)\b|\bat\s+home\s+(?:to|against)\b|\bmatch(?:es)?\b|"
               r"\bgame\b|fixture|derby|kick(?:s|ed|ing)?[\s-]?off|(?:grand|semi|quarter)[\s-]?finals?\b|"
               r"semifinals?\b|quarterfinals?\b|\bfinal\b|tournament|"
-              r"championship|\bclash\b|encounter|\brace\b|grand\s+prix|\bleague\b|\bTests?\b"),
-    ("hearing", r"hearings?\b|sentencing|trial\b|arraignment|court\s+date"),
-    ("launch", r"launch(?:es|ed|ing)?|unveil(?:s|ed|ing)?|unpacked|keynote|special\s+event|media\s+event|"
+              r"championship|\bclash\b|encounter|\brace\b|grand\s+prix|\bleague\b|\bTests?\b|"
+              r"(?i:reserve\s+days?)"),
+    ("hearing", r"hearings?\b|sentencing|trial\b|arraignment|court\s+date|adjourn(?:ed|s|ment)?\b|(?<=will\s)hear\b|"
+                r"(?<=to\s)hear\b"),
+    ("launch", r"launch(?:es|ed|ing)?(?!\s+(?:vehicle|pad|site|complex|rocket|facility|tower|window)s?\b)|unveil(?:s|ed|ing)?|unpacked|keynote|special\s+event|media\s+event|"
                r"product\s+event|\bevent\b"),
-    ("meeting", r"meetings?\b|\bAGM\b|general\s+meeting|\btalks\b|\bmeet\b|session|sitting|"
+    ("meeting", r"meetings?\b|\bAGM\b|general\s+meeting|\btalks\b|\bmeet\b|\bgather\b|session|sitting|"
                 r"assembly|roundtable|round\s+table|briefing|press\s+conference|news\s+conference"),
     ("conference", r"conferences?\b|congress|convention|forum|symposium|expo\b|exhibition|fair\b|trade\s+show|"
                    r"\bshow\b|festival|ceremony|celebrations?|banquet|reception|parade|inauguration|concert|"
-                   r"lectures?\b|seminar|workshop|program(?:me)?\b|premiere|screening|auction|marathon"),
+                   r"lectures?\b|seminar|workshop|program(?:me)?\b|premiere|screening|auction|marathon|gigs?\b"),
     ("deadline", r"deadline|registration\s+(?:closes|ends)"),
 ]
 CASE_SENSITIVE = ("holiday", "match")
@@ -56,18 +64,19 @@ EVENT_VERBS = re.compile(
     r"run\b|runs\b|will\s+(?:attend|meet|address|speak|perform|play|face|visit|travel|join|tour|participate|"
     r"receive|welcome|inaugurate|unveil|launch|announce|release|report|present|deliver|lead|open|close)|"
     r"to\s+(?:attend|meet|address|speak|perform|play|face|visit|travel|join|vote|strike|announce|report|release)|"
-    r"plans?\s+a|fixed\s+for|set\s+for|scheduled\s+for|slated\s+for|declared|observed?|"
+    r"plans?\s+a|fixed\s+for|set\s+for|scheduled\s+(?:for|on)|slated\s+for|declared|observed?|"
     r"welcomed|hosted\s+to)\b", re.I)
 PARENTHESES = re.compile(r"\([^()]{0,80}\)|\[[^\[\]]{0,80}\]")
 TITLE_WORDS = (r"President|Prime\s+Minister|PM|Premier|Chancellor|King|Queen|Prince|Princess|Minister|Secretary|"
                r"Senator|Sen\.|Governor|Gov\.|Mayor|Chairman|Chairwoman|Chair|CEO|Chief|Judge|Justice|Pope|Sheikh|"
                r"Emir|Crown\s+Prince|Mr\.?|Mrs\.?|Ms\.?|Dr\.?|Professor|Prof\.?|General|Gen\.|Commissioner|Speaker|"
-               r"Vice\s+President|Ambassador|Director|Spokesperson|Spokesman|Spokeswoman")
+               r"Vice\s+President|Ambassador|Magistrate|Director|Spokesperson|Spokesman|Spokeswoman")
 PERSON = re.compile(
     rf"\b(?:(?:[A-Z][a-z]+\s+){{0,3}}(?:{TITLE_WORDS})\s+(?:of\s+(?:the\s+)?[A-Z][\w]+(?:\s+[A-Z]\w+){{0,2}}\s+)?)"
     rf"((?:[A-Z][a-z'’-]+|[A-Z]\.)(?:\s+(?:[A-Z][a-z'’-]+|[A-Z]\.|de|van|von|bin|al-\w+)){{0,3}})")
-PROPER_RUN = re.compile(r"(?<![\w'’&.-])(?:[A-Z][\w'’&.-]*)(?:\s{1,2}(?:[A-Z][\w'’&.-]*|of|for|and|&|on|the|"
-                        r"de|\d+(?:st|nd|rd|th)?)){0,7}")
+PROPER_RUN = re.compile(r"(?<![\w'’&.])(?<!\w-)(?:[A-Z][\w'’&.-]*)(?:(?:\s{1,2}|[–-](?=[A-Z]))"
+                        r"(?:[A-Z][\w'’&.-]*|of|for|"
+                        r"and|&|on|the|de|\d+(?:st|nd|rd|th)?)(?![\w'’])){0,7}")
 STOP_RUN_WORDS = {
     "The", "A", "An", "In", "On", "At", "For", "From", "With", "As", "By", "To", "Of", "And", "But", "If", "It",
     "This", "That", "These", "Those", "He", "She", "They", "We", "I", "You", "His", "Her", "Its", "Their",
@@ -140,20 +149,40 @@ def all_triggers(sentence: str) -> tuple[Trigger, ...]:
         if name == "match" and word.lower() in ("final", "race", "league", "tests", "test", "game", "clash") \
                 and not MATCH_CONTEXT.search(sentence):
             continue
+        if word[:1].isupper() and (IN_VENUE_NAME.match(masked, match.end()) or IN_ORG_NAME.match(masked, match.end())):
+            continue  # "Cape Town International Convention Centre", "Election Commission": not happenings
         found.append(Trigger(match.start(), match.end(), word, name))
     if not any(t.category == "match" for t in found):
-        for match in CASELESS_MATCH.finditer(sentence):
+        for match in scan_caseless(sentence):
             word = match.group(0)
             if word.lower() in ("final", "race", "league", "tests", "test", "game", "clash") \
                     and not MATCH_CONTEXT.search(sentence):
                 continue
             found.append(Trigger(match.start(), match.end(), word, "match"))
+    for hints, pattern, name in EXTRA_TRIGGERS:
+        if any(hint in masked for hint in hints):
+            for match in pattern.finditer(masked):
+                if not any(t.start < match.end() and match.start() < t.end for t in found):
+                    found.append(Trigger(match.start(), match.end(), match.group(0), name))
+            found.sort(key=lambda t: t.start)
     if any(t.category == "election" for t in found):
+        for body in ELECTED_BODY.finditer(masked):
+            found = [t for t in found if not (t.category == "meeting" and body.start(1) <= t.start < body.end(1))]
         for match in RESULTS.finditer(masked):
             found.append(Trigger(match.start(), match.end(), match.group(0), "election"))
     return tuple(found)
 
 
+IN_VENUE_NAME = re.compile(rf"(?:\s{{1,2}}[A-Z][\w'’&-]*){{0,3}}\s{{1,2}}(?:{VENUE_HEADS})\b")
+IN_ORG_NAME = re.compile(r"(?:\s{1,2}[A-Z][\w'’&-]*){0,2}\s{1,2}(?:Commission|Committee|Board|Authority|Office|"
+                         r"Department|Tribunal|Ministry|Agency|Secretariat|Bureau)\b")
+EXTRA_TRIGGERS: list[tuple[tuple[str, ...], re.Pattern[str], str]] = [
+    (("results", "figures", "earnings"),  # "full-year results", "Q1 FY27 results", "interim figures"
+     re.compile(r"\b(?:Q[1-4]\s{0,2}(?:FY\s{0,2})?['’]?\d{2,4}|(?:full|half|first|second|third|fourth|nine)[\s-]"
+                r"(?:year|half|quarter|month)s?|interim|preliminary|quarterly)\s+(?:[\w-]+\s+){0,2}"
+                r"(?:results|figures|earnings)\b", re.I), "earnings call"),
+    (("take", "taking", "lock"), re.compile(r"\b(?:takes?\s+on|taking\s+on|locks?\s+horns)\b"), "match"),
+]
 RESULTS = re.compile(r"\b(?:election\s+)?results\b", re.I)
 WORD = re.compile(r"\w+")
 # The first four letters of every word that can open an event word; TRIGGER_PATTERN is only
@@ -165,10 +194,24 @@ TRIGGER_STEMS = frozenset(
      "stat", "offi", "work", "roya", "visi", "trip", "tour", "trav", "summ", "vs", "vers", "away", "at",
      "matc", "game", "fixt", "derb", "kick", "fina", "tour", "cham", "clas", "enco", "race", "gran",
      "leag", "test", "hear", "sent", "tria", "arra", "cour", "laun", "unve", "unpa", "keyn", "medi",
-     "prod", "even", "meet", "agm", "gene", "talk", "boar", "sess", "sitt", "asse", "roun", "brie",
+     "prod", "even", "meet", "agm", "adjo", "gene", "talk", "boar", "sess", "sitt", "asse", "roun", "brie",
      "pres", "news", "cong", "conv", "foru", "symp", "expo", "exhi", "fair", "trad", "show", "fest",
      "cere", "cele", "banq", "rece", "para", "inau", "conc", "lect", "semi", "prog", "prem", "scre",
-     "auct", "mara", "dead", "regi", "priv", "by", "gran", "semi", "quar", "prot", "demo"])
+     "auct", "mara", "dead", "regi", "priv", "by", "gran", "semi", "quar", "prot", "demo", "full", "half",
+     "gath", "gig", "gigs", "adjo", "rese"])
+
+
+def scan_caseless(text: str) -> Iterator[re.Match[str]]:
+    """Like CASELESS_MATCH.finditer(text), tried only at words that can open a match word."""
+    position = 0
+    for word in WORD.finditer(text):
+        start = word.start()
+        if start < position or word.group(0)[:4].lower() not in TRIGGER_STEMS:
+            continue
+        match = CASELESS_MATCH.match(text, start)
+        if match is not None and match.end() > start and (start == 0 or not text[start - 1].isalpha()):
+            position = match.end()
+            yield match
 
 
 def scan_triggers(text: str) -> Iterator[re.Match[str]]:
@@ -189,7 +232,7 @@ def scan_triggers(text: str) -> Iterator[re.Match[str]]:
             yield match
 
 
-MATCH_CONTEXT = re.compile(r"\b(?:play|kick\w*|team|score|fans?|stadium|match|cup|against|tickets?|contest|"
+MATCH_CONTEXT = re.compile(r"\b(?:play\w*|kick\w*|team|score|fans?|stadium|match|cup|against|tickets?|contest|"
                            r"competition|take\s+place|takes\s+place|be\s+held|live|semi-?finals?)\b", re.I)
 
 
@@ -201,7 +244,8 @@ def head_of(trigger: Trigger, found: list[Trigger]) -> Trigger:
     return trigger
 
 
-PRENOMINAL = re.compile(r"[\w,]*?(?:\s{1,2}(?:\d{4}|[a-z][\w-]*)){0,3}\s{1,2}")
+PRENOMINAL = re.compile(r"[\w,]*?(?:['’]s?)?(?:\s{1,2}(?:\d{4}|[a-z][\w-]*)){0,3}\s{1,2}")
+PLACE_COMMA = re.compile(r",\s(?=[A-Z][\w.'’-]*(?:\s[A-Z][\w.'’-]*)?(?:\s|$|[,.]))")  # "Suva, Fiji on": no break
 CLAUSE_BREAK = re.compile(r"[,;:]\s|\s[—–]\s|\bwhile\b|\bwhereas\b|\bbut\b")
 
 
@@ -216,7 +260,7 @@ def trigger_distance(sentence: str, trigger: Trigger, anchor: int) -> float:
         between = sentence[anchor:trigger.start]
         if PRENOMINAL.fullmatch(between):
             return 1.0  # "the February 25 presidential election": the date modifies the event noun
-    if CLAUSE_BREAK.search(between):
+    if CLAUSE_BREAK.search(PLACE_COMMA.sub(" ", between)):
         distance += 30 if trigger.end <= anchor else 80  # a later clause is about something else
     if trigger.word[:1].isupper() and trigger.start > 0:
         distance *= 0.6
@@ -251,6 +295,12 @@ def proper_runs(sentence: str) -> list[re.Match[str]]:
 
 
 def actor(sentence: str, trigger: Trigger | None = None, place_names: list[str] | None = None) -> str | None:
+    """Who does it (see `find_actor`); remembered, as titles ask about a sentence more than once."""
+    return find_actor(sentence, trigger, tuple(place_names or ()))
+
+
+@lru_cache(maxsize=2048)
+def find_actor(sentence: str, trigger: Trigger | None, place_names: tuple[str, ...]) -> str | None:
     """Who does it: the titled person or proper name nearest before the event word (people by
     surname), else the first one after it. Parenthesised asides ("(NYSE: MCS)"), places, names
     used as modifiers ("the Covid-19 wave") and platforms ("on YouTube") never count; a name
@@ -262,16 +312,21 @@ def actor(sentence: str, trigger: Trigger | None = None, place_names: list[str] 
         limit = min(limit, named[0])
     avoid = {n.lower() for n in place_names or ()}
     options: list[tuple[int, int, str]] = []
+    weak: list[tuple[int, int, str]] = []
     for match in PERSON.finditer(masked):
+        if JUDGE.search(match.group(0)[:match.start(1) - match.start()]):
+            options.append((match.start(), match.start(1) + len(match.group(1)), ""))  # the judge hears, not acts
+            continue
         options.append((match.start(), match.start(1) + len(match.group(1)), person_name(match.group(1))))
     for match in proper_runs(masked):
         text = strip_run(match.group(0))
         if not text or any(s <= match.start() < e or match.start() <= s < match.end() for s, e, _ in options):
             continue
-        followed_by_lower = bool(re.match(r"\s[a-z]", masked[match.end():match.end() + 2]))
+        followed_by_lower = bool(re.match(r"\s[a-z]", masked[match.end():match.end() + 2])) and \
+            not FOLLOWED_BY_VERB.match(masked, match.end())
         single_adjective = len(text.split()) == 1 and followed_by_lower and match.start() > 0 and \
             bool(re.search(r"[a-z]\s{1,2}$", masked[max(0, match.start() - 3):match.start()]))
-        if text.lower() in avoid or single_adjective \
+        if text.lower() in avoid or single_adjective or f"{text}." in US_STATE_ABBREVIATIONS \
                 or (MODIFIER_BEFORE.search(masked[max(0, match.start() - 8):match.start()]) and followed_by_lower) \
                 or PLATFORM_BEFORE.search(masked[max(0, match.start() - 6):match.start()]):
             continue
@@ -279,8 +334,14 @@ def actor(sentence: str, trigger: Trigger | None = None, place_names: list[str] 
         text = acronym.group(1) if acronym else initials(text)
         if len(text.split()) > 5:
             text = " ".join(text.split()[:5])
+        if match.start() == 0 and " " not in text and followed_by_lower and not text.isupper():
+            weak.append((match.start(), match.end(), text))  # "Resident doctors", "Foreign ministers"
+            continue
         options.append((match.start(), match.end(), text))
-    options = [o for o in options if o[2] and o[2].lower() not in GENERIC_ACTORS]
+    options = [o for o in options if o[2] and o[2].lower() not in GENERIC_ACTORS and not CLOCK_WORDS.fullmatch(o[2])
+               and not VENUE_END.search(o[2])]
+    if weak and not any(o[2].isupper() or ORG_HEADS.fullmatch(o[2].split()[-1]) for o in options):
+        options += [o for o in weak if o[2].endswith("s")]  # "Nurses strike", but not "Resident strike"
     if not options:
         return None
     before = [o for o in options if o[1] <= limit + 1]
@@ -289,10 +350,18 @@ def actor(sentence: str, trigger: Trigger | None = None, place_names: list[str] 
     return min(options, key=lambda o: o[0])[2]
 
 
+CORPORATE_SUFFIXES = {"Inc", "Ltd", "Corp", "Corporation", "Co", "Plc", "plc", "PLC", "AG", "SA", "LLC", "NV", "SE",
+                      "Limited", "Incorporated"}
+
+
 def initials(name: str) -> str:
     """An organisation of three or more capitalised words by its initials, as outlets mostly write
     it ("British Medical Association" -> "BMA"), so that reports agree on the name."""
     words = [w for w in name.split() if w not in ("of", "for", "and", "&", "the", "on")]
+    if len(words) >= 2 and words[-1].rstrip(".") in CORPORATE_SUFFIXES:
+        return " ".join(name.split()[:-1])  # "Halvorsen Systems Inc." -> "Halvorsen Systems"
+    if any(w.endswith(("'", "’", "'s", "’s")) for w in words):
+        return name
     if len(words) < 3 or len(words) > 6 or not all(w[:1].isupper() and w[1:].islower() for w in words) \
             or not ORG_HEADS.fullmatch(words[-1]):
         return name
@@ -301,6 +370,11 @@ def initials(name: str) -> str:
 
 MODIFIER_BEFORE = re.compile(r"\b(?:the|a|an|its|his|her|their|our|over|of|amid|amidst)\s{1,2}$", re.I)
 PLATFORM_BEFORE = re.compile(r"\b(?:on|via|at|in|to)\s{1,2}$", re.I)
+FOLLOWED_BY_VERB = re.compile(r"\s(?:will|shall|would|is|are|was|were|has|have|had|said|says|announced|plans?|"
+                              r"to\s+(?:hold|host|stage|meet))\b")
+VENUE_END = re.compile(rf"\s(?:{VENUE_HEADS})$")  # "State House said": a seat of office, not the actor
+JUDGE = re.compile(r"\b(?:Judge|Justice|Magistrate)\s*$")
+CLOCK_WORDS = re.compile(r"(?:(?:[AP]\.?M\.?|" + "|".join(ZONE_ABBREVIATIONS) + r"|Noon|Midday|Midnight)\s?){1,3}")
 GENERIC_ACTORS = {"company", "the company", "corporation", "group", "government", "president", "officials"}
 
 
@@ -326,12 +400,39 @@ DATE_WORDS = {w.lower() for w in STOP_RUN_WORDS if w[:3] in (
     "Fri", "Sat", "Sun")}
 
 
+def dated(word: str) -> bool:
+    """A month or weekday name, possibly possessive ("Saturday's")."""
+    if word[:3].lower() not in DATE_PREFIXES:
+        return False
+    key = word.lower().rstrip(".,")
+    if key.endswith(("'s", "’s")):
+        key = key[:-2]
+    elif key.endswith(("'", "’")):
+        key = key[:-1]
+    return key in DATE_WORDS
+
+
+DATE_PREFIXES = frozenset(w[:3] for w in DATE_WORDS)
+
+
 def strip_run(text: str) -> str:
     """A proper-noun run without leading function words, dates, numbers or a possessive."""
-    words = [w for w in text.split() if w.lower().rstrip(".,") not in DATE_WORDS]
+    words = text.split()
+
+    while words and dated(words[0]):
+        words.pop(0)
+    for index, word in enumerate(words):
+        if dated(word) or (word.lower() in ("on", "of", "from") and index + 1 < len(words)
+                           and words[index + 1][:1].isdigit()):
+            words = words[:index]  # "Northern Robotics Conference on 24 June 2026": the name ends at the date
+            break
     fillers = ("of", "for", "and", "on", "the", "de")
     while words and (words[0] in STOP_RUN_WORDS or words[0].lower() in fillers or words[0][0].isdigit()):
         words.pop(0)
+    if len(words) > 2 and words[1] == "of" and re.fullmatch(r"[A-Z][a-z]+s", words[0]):
+        words = words[2:]  # "Leaders of the Pacific Islands Forum": the forum
+        while words and words[0].lower() in fillers:
+            words.pop(0)
     while words and (words[-1].lower() in fillers or (words[-1].rstrip(".,")[:1].isdigit()
                      and len(words[-1].rstrip(".,")) < 4)):
         words.pop()
@@ -340,7 +441,7 @@ def strip_run(text: str) -> str:
     return cleaned.strip(" ,.:;")
 
 
-def named_event(sentence: str, trigger: Trigger | None) -> str | None:
+def named_event(sentence: str, trigger: Trigger | None, place_names: tuple[str, ...] | list[str] = ()) -> str | None:
     """A proper-noun name containing or right before the trigger ("G7 Leaders' Summit", "Galaxy
     Unpacked", "MWC Barcelona 2020", "Jamhuri Day")."""
     if trigger is None:
@@ -348,8 +449,14 @@ def named_event(sentence: str, trigger: Trigger | None) -> str | None:
     for match in proper_runs(sentence):
         if match.start() <= trigger.start < match.end() + 2 or (0 <= trigger.start - match.end() <= 1):
             text = strip_run(match.group(0))
+            lead = re.match(r"(.+?)\s(?:for|of)\s(?:the\s)?(?=[A-Z])", text)
+            if lead and lead.group(1) in place_names:
+                text = text[lead.end():]  # "Addis Ababa for the African Union summit": the summit's name
             if text and len(text.split()) <= 8 and text.lower() != trigger.word.lower():
-                if match.end() < trigger.start and len(text.split()) < 3:
+                if match.end() < trigger.start and (trigger.category == "event"
+                                                    or re.sub(r"\s+", " ", trigger.word.lower()) in VERB_NOUNS):
+                    continue  # "Mumbai Indians will play": a subject and its verb, not a name
+                if match.end() < trigger.start and len(text.split()) <= 6 and not EVENT_NAME_WORD.search(text):
                     text = f"{text} {trigger.word.lower()}"
                 return text
     return None
@@ -368,17 +475,61 @@ def destination(sentence: str, trigger: Trigger | None, place_names: list[str]) 
     return None
 
 
+BORROW_ACTOR = {"earnings call", "webinar", "launch", "meeting", "conference", "hearing", "strike", "summit"}
+
+
+QUOTED = re.compile(r"[\"“‘']([A-Z][^\"“”‘’']{2,70}?)[\"”’'](?![a-z])")
+NAMED_HAPPENING = re.compile(r"(?:Meeting|Summit|Conference|Congress|Convention|Forum|Festival|Expo|Symposium|"
+                             r"Assembly|Dialogue|Retreat|Week)$")
+
+
+def quoted_name(sentence: str, trigger: Trigger | None) -> str | None:
+    """"Our next webinar, 'Pensions and the 2027 Budget', runs ...": "Webinar: Pensions and the 2027 Budget"."""
+    if trigger is None:
+        return None
+    for match in QUOTED.finditer(sentence):
+        after = match.start() >= trigger.end
+        gap = sentence[trigger.end:match.start()] if after else sentence[match.end():trigger.start]
+        if len(gap) <= 3 and not re.search(r"[.;:]", gap):
+            title = match.group(1).strip(" ,.")
+            if after:
+                return f"{trigger.word[:1].upper()}{trigger.word[1:].lower()}: {title}"
+            return f"{title} {trigger.word.lower()}"
+    return None
+
+
+def sentence_event_name(sentence: str, trigger: Trigger | None) -> str | None:
+    """A proper name of a happening anywhere in the sentence ("the annual ASEAN Foreign Ministers'
+    Meeting") for a sentence whose event word is a verb ("will gather") or the same noun."""
+    if trigger is None:
+        return None
+    verb = re.sub(r"\s+", " ", trigger.word.lower()) in VERB_NOUNS
+    for match in proper_runs(sentence):
+        text = strip_run(match.group(0))
+        head = text.split()[-1].lower() if text else ""
+        if len(text.split()) >= 2 and NAMED_HAPPENING.search(text) and len(text.split()) <= 8 and \
+                (verb or head.rstrip("s") == trigger.word.lower().rstrip("s")):
+            return text
+    return None
+
+
 def make_title(sentence: str, trigger: Trigger | None, place_names: list[str], *, headline: str | None = None,
-               max_words: int = 9, context: str = "") -> str:
+               max_words: int = 9, context: str = "", earlier: str = "") -> str:
     """A short calendar title for the event a sentence states (`context`: nearby text, used for
-    details such as the quarter of an earnings call)."""
+    details such as the quarter of an earnings call; `earlier`: the sentence before, whose actor
+    a sentence without one ("The management will hold an earnings call") refers to)."""
     clean = LEADING_JUNK.sub("", sentence)
     shift = len(sentence) - len(clean)
     if trigger is not None and shift:
         trigger = Trigger(max(0, trigger.start - shift), max(0, trigger.end - shift), trigger.word, trigger.category)
     who = actor(clean, trigger, place_names)
+    if who is None and earlier and trigger is not None and trigger.category in BORROW_ACTOR and \
+            re.match(r"[\"“‘']?(?:The|This|That|Its|Their|It|They)\b", clean):
+        who = actor(LEADING_JUNK.sub("", earlier), None, place_names)
     category = trigger.category if trigger else None
-    name = named_event(clean, trigger)
+    name = named_event(clean, trigger, place_names)
+    if name is None and category in ("meeting", "summit", "conference", "webinar", "launch", "event"):
+        name = quoted_name(clean, trigger) or sentence_event_name(clean, trigger)
     builder = TITLE_BUILDERS.get(category or "")
     title = builder(clean, trigger, who, name, place_names, context) if builder else None
     if not title:
@@ -386,17 +537,26 @@ def make_title(sentence: str, trigger: Trigger | None, place_names: list[str], *
             title = name if (who is None or len(name.split()) >= 3 or who.lower() in name.lower()
                              or name.lower() in who.lower()) else f"{who} {name}"
         elif category in (None, "event"):
-            title = match_title(clean) or " ".join(x for x in (who, noun_phrase(clean, trigger)) if x) \
+            title = match_title(clean) or with_actor(who, noun_phrase(clean, trigger)) \
                 if trigger is not None else (who or "")
         elif trigger is not None:
-            title = " ".join(x for x in (who, noun_phrase(clean, trigger)) if x)
+            title = with_actor(who, noun_phrase(clean, trigger))
         else:
             title = who or ""
+    if category == "hearing" and re.search(r"(?i)\b(?:sentencing|arraignment)$", title or ""):
+        title = f"{title} hearing"
     title = tidy(title, max_words)
     if not title or title.lower() in ("event", "visit", "match", "strike", "meeting", "holiday", "call"):
         cleaned = headline_title(headline) if headline else ""
         return cleaned or title or "Event"
     return title
+
+
+def with_actor(who: str | None, phrase: str) -> str:
+    """"NATO" + "NATO defence ministers meeting" is the phrase alone."""
+    if who and phrase and (who.lower() in phrase.lower() or phrase[:1].isupper()):
+        return phrase  # "NATO foreign ministers meeting" names itself
+    return " ".join(x for x in (who, phrase) if x)
 
 
 def visit_title(clean: str, trigger: Trigger | None, who: str | None, name: str | None, place_names: list[str],
@@ -411,12 +571,34 @@ def visit_title(clean: str, trigger: Trigger | None, who: str | None, name: str 
     return " ".join(x for x in (who, kind, f"to {where}" if where else None) if x)
 
 
+MATCH_SUBJECT = re.compile(r"(?:The\s+)?([A-Z][\w'’-]*(?:\s+(?:[A-Z][\w'’-]*|of|de|\d{4}))*)\s+(?:will\s+be\s+played|"
+                           r"is\s+played|will\s+take\s+place|takes\s+place|kicks\s+off|will\s+kick\s+off|"
+                           r"gets\s+underway|will\s+be\s+staged|is\s+set\s+for|will\s+be\s+held)\b")
+
+
 def match_or_named(clean: str, trigger: Trigger | None, who: str | None, name: str | None,
                    place_names: list[str], context: str) -> str:
     away = re.search(r"\baway\s+(?:at|to)\s+((?:[A-Z][\w'’-]*)(?:\s+[A-Z][\w'’-]*){0,2})", clean)
     if away and who:
         return f"{strip_run(away.group(1))} vs {who}"
-    return match_title(clean) or name or " ".join(x for x in (who, "match") if x)
+    fixture = match_title(clean) or name
+    if trigger is not None and trigger.word.lower().startswith("reserve"):
+        fixture = fixture or match_title(context)
+        return f"Reserve day ({fixture})" if fixture else "Reserve day"
+    if fixture:
+        return fixture
+    subject = MATCH_SUBJECT.match(clean)
+    if subject is not None:
+        named = strip_run(subject.group(1))
+        if named and named not in place_names and len(named.split()) <= 6:
+            return named  # "Super Bowl LXI will be played ...": the sentence names its match
+    if trigger is not None:
+        part = None
+        for found in SUBPART.finditer(clean[max(0, trigger.start - 24):trigger.end]):
+            part = found
+        if part is not None:  # "tonight's second semi-final": the part is the name
+            return " ".join(x for x in (part.group("ordinal"), re.sub(r"\s+", " ", part.group("part"))) if x)
+    return " ".join(x for x in (who, "match") if x)
 
 
 def strike_title(clean: str, trigger: Trigger | None, who: str | None, name: str | None, place_names: list[str],
@@ -424,6 +606,11 @@ def strike_title(clean: str, trigger: Trigger | None, who: str | None, name: str
     scope = re.search(r"\b(nationwide|national|general|indefinite|rail|tube|transport|warning|\w+-day)\s+strike",
                       clean, re.I)
     core = f"{scope.group(1).lower()} strike" if scope else "strike"
+    if trigger is not None and re.match(r"(?i)protest|demonstration|rall", trigger.word):
+        core = noun_phrase(clean, trigger)  # "a 10th day of pension protests": "pension protests"
+    if who is None:
+        workers = re.search(r"\b([a-z]+s)['’]\s+(?:[\w-]+\s+)?strike", clean)  # "the teachers' strike"
+        who = f"{workers.group(1).capitalize()}'" if workers else None
     return " ".join(x for x in (who, core) if x)
 
 
@@ -441,6 +628,10 @@ def holiday_title(clean: str, trigger: Trigger | None, who: str | None, name: st
     return f"{base} ({day_name.group(1)})" if day_name and day_name.group(1) != base else base
 
 
+SUBJECT_CUT = {"in", "across", "at", "on", "of", "for", "from", "throughout", "around", "near", "within", "under",
+               "and"}
+
+
 def closure_title(clean: str, trigger: Trigger | None, who: str | None, name: str | None,
                   place_names: list[str], context: str) -> str:
     """"Campus closure" from "closing the campus"; "Public libraries closed" from "all public
@@ -452,19 +643,44 @@ def closure_title(clean: str, trigger: Trigger | None, who: str | None, name: st
                     r"airport|port|bridge|station|stations|centre|center|museum|courts?|[A-Z][\w'’-]+))\b", clean)
     if obj:
         return f"{obj.group(1)} closure{suffix}"
-    subject = re.search(r"((?:[A-Za-z][\w'’-]*\s+){1,3}?)(?:will\s+(?:all\s+)?(?:be|remain)|are|is|to\s+be)\s+"
+    subject = re.search(r"((?:[A-Za-z][\w'’.-]*\s+){1,6}?)(?:will\s+(?:all\s+)?(?:be|remain)|are|is|to\s+be)\s+"
                         r"(?:\w+\s+)?closed\b", clean)
     if subject:
-        words = [w for w in subject.group(1).split() if w.lower() not in ("all", "the", "our", "its", "be")]
+        words = subject.group(1).split()
+        cut = next((i for i, w in enumerate(words) if i > 0 and w.lower() in SUBJECT_CUT), len(words))
+        words = [w for w in words[:cut] if w.lower() not in ("all", "the", "our", "its", "be")]
+        if len(words) > 3:
+            words = words[-3:]
         if words:
             return f"{' '.join(words)} closed{suffix}"
     return f"{who + ' ' if who else ''}closure{suffix}"
 
 
+ELECTED_BODY = re.compile(
+    r"\b(?:polls?|polling|elections?|voting|vote)\s+(?:for|to)\s+(?:the\s+)?(?:[\d-]+[\s-](?:member|seat)\s+)?"
+    r"((?:[A-Z][\w'’-]*\s+){0,3}(?:Assembly|Parliament|Council|Senate|House(?:\s+of\s+[A-Z]\w+)?|Lok\s+Sabha|"
+    r"Rajya\s+Sabha|Legislature|Corporation|Municipality))\b")
+
+
+@lru_cache(maxsize=1)
+def country_names() -> frozenset[str]:
+    from publisher.detect.places import gazetteer
+
+    return frozenset(gazetteer().country_names.values())
+
+
 def election_title(clean: str, trigger: Trigger | None, who: str | None, name: str | None,
                    place_names: list[str], context: str) -> str:
+    body = ELECTED_BODY.search(clean)
+    if body is not None and trigger is not None:
+        if re.match(r"(?i)count|result", trigger.word):
+            return f"{body.group(1)} election: {trigger.word.lower()}"
+        return f"{body.group(1)} election"  # "polling for the 243-member Bihar Assembly"
     phrase = name or (noun_phrase(clean, trigger) if trigger else "election")
-    where = ", ".join(place_names[:3])
+    local = [p for p in place_names if p not in country_names()]
+    where = ", ".join(local[:3]) if local else (place_names[0] if place_names else "")
+    if re.search(r"(?i)\b(?:federal|general|national|presidential|parliamentary)\b", phrase):
+        where = next((p for p in place_names if p in country_names()), "")  # a national vote: the country, not a town
     if where and where.lower() not in phrase.lower():
         return f"{where} {phrase}"
     return phrase
@@ -496,13 +712,24 @@ def launch_title(clean: str, trigger: Trigger | None, who: str | None, name: str
         return None
     after = clean[trigger.end:trigger.end + 60]
     before = clean[max(0, trigger.start - 40):trigger.start]
+    options: list[str] = []
     found = re.match(rf"\s+(?:of\s+)?(?:the\s+|its\s+|India['’]s\s+)?(?:[a-z][\w-]*\s+){{0,3}}?{LAUNCHED_NAME}", after)
-    if found is None:
-        found = re.search(rf"{LAUNCHED_NAME}\s+$", before)
-    if found is None:
-        return None
-    thing = strip_run(found.group(1))
-    if not thing or thing in place_names or (who and thing == who and not re.search(r"\d", thing)):
+    if found is not None:
+        options.append(found.group(1))
+    found = re.search(rf"{LAUNCHED_NAME}\s+$", before)
+    if found is not None:
+        options.append(found.group(1))
+    if re.search(r"\b(?:be|been|being|is|are|was|were)\s+$", before):
+        named = list(re.finditer(r"[A-Z][\w'’-]*\d[\w-]*", clean[:trigger.start]))
+        if named:
+            options.append(named[-1].group(0))  # "the Chandrayaan-3 spacecraft ... is set to be launched"
+    thing = ""
+    for option in options:
+        thing = strip_run(option)
+        if thing and thing not in place_names and not (who and thing == who and not re.search(r"\d", thing)):
+            break
+        thing = ""
+    if not thing:
         return None
     return f"{thing} launch"
 
@@ -534,8 +761,9 @@ def match_title(sentence: str) -> str | None:
     team = r"((?:[A-Z][\w'’.-]*)(?:\s+[A-Z][\w'’.-]*){0,3})"
     for pattern in (rf"\bbetween\s+(?:the\s+)?{team}\s+and\s+(?:the\s+)?{team}",
                     rf"{team}\s+(?:vs\.?|v\.?|versus)\s+{team}",
-                    rf"{team}\s+(?:are|is|will\s+be)?\s*(?:hosting|host|hosts|play|plays|face|faces|meet|meets)\s+"
-                    rf"(?:the\s+)?{team}",
+                    rf"{team}\s+(?:(?:are|is|will)(?:\s+be)?\s+)?(?:hosting|host|hosts|play|plays|face|faces|meet|meets|"
+                    rf"take\s+on|takes\s+on|taking\s+on|lock\s+horns\s+with|clash\s+with|tackle|tackles)\s+"
+                    rf"(?:the\s+|their\s+(?:[a-z-]+\s+){{0,2}})?{team}",
                     rf"{team}['’]s?\s+(?:\w+\s+){{0,3}}(?:game|match|clash)\s+against\s+(?:the\s+)?{team}",
                     rf"(?:game|match|clash)\s+against\s+(?:the\s+)?{team}"):
         found = re.search(pattern, sentence)
@@ -549,20 +777,44 @@ def match_title(sentence: str) -> str | None:
     return None
 
 
+VERB_NOUNS = {"take on": "match", "takes on": "match", "taking on": "match", "lock horns": "match",
+              "locks horns": "match", "hear": "hearing", "adjourned": "hearing", "adjourns": "hearing",
+              "adjourn": "hearing", "meet": "meeting", "gather": "meeting", "walk out": "strike",
+              "walks out": "strike", "walking out": "strike", "launched": "launch", "unveiled": "launch"}
+SUBJECT_BEFORE_VERB = re.compile(
+    r"^(?:The\s+)?((?:[A-Za-z0-9][\w'’-]*\s+){1,6}?)(?:will|shall|are|is|to|would|plan\w*|expected|set|due|slated|"
+    r"poised|likely|going|"
+    r"scheduled|also|then|\s)+\s*$")
+
+
 def noun_phrase(sentence: str, trigger: Trigger) -> str:
     """The trigger with up to three modifiers before it ("annual general meeting", "news conference")."""
     before = sentence[:trigger.start].split()
     modifiers: list[str] = []
     for word in reversed(before[-3:]):
         bare = word.strip(",.;:()\"“”'’")
-        if not bare or bare.lower() in ("a", "an", "the", "its", "his", "her", "their", "our", "to", "will", "on",
+        if not bare or re.sub(r"['’]s?$", "", bare.lower()) in DATE_WORDS or bare.lower() in ("today's", "tonight's",
+                                                                                          "tomorrow's") \
+                or bare.lower() in ("a", "an", "the", "its", "his", "her", "their", "our", "to", "will", "on",
                                         "at", "in", "for", "of", "and", "is", "are", "be", "was", "has", "have",
                                         "that", "which", "with", "by", "from") or bare[0].isdigit():
             break
-        if bare.lower().endswith(("ly", "ed")) and bare.lower() not in ("scheduled",):
+        if bare.lower().endswith(("ly", "ed")) and not (bare.lower() == "scheduled" and len(modifiers) == 0
+                                                        and re.search(r"\b(?:a|an|the)\s+scheduled\s*$",
+                                                                      sentence[:trigger.start], re.I)):
             break
         modifiers.insert(0, bare)
     word = trigger.word
+    noun = VERB_NOUNS.get(re.sub(r"\s+", " ", word.lower()))
+    if noun is not None:
+        subject = SUBJECT_BEFORE_VERB.match(sentence[:trigger.start])
+        if subject is not None and noun == "meeting" and not re.search(r"[,;:]", subject.group(1)):
+            return f"{subject.group(1).strip()} {noun}"  # "NATO defence ministers are to gather": their meeting
+        heard = re.match(r"\s+(?:the\s+|a\s+)?((?:[a-z]+\s+)?(?:case|matter|petition|trial|appeal|suit))\b",
+                         sentence[trigger.end:trigger.end + 40])
+        if noun == "hearing" and heard is not None:
+            return f"{heard.group(1)} hearing"  # "adjourned the fraud case until 14 May"
+        return noun
     return " ".join([*modifiers, word]).strip()
 
 
