@@ -40,7 +40,8 @@ CATEGORY_PATTERNS: list[tuple[str, str]] = [
               r"(?i:reserve\s+days?)"),
     ("hearing", r"hearings?\b|sentencing|trial\b|arraignment|court\s+date|adjourn(?:ed|s|ment)?\b|(?<=will\s)hear\b|"
                 r"(?<=to\s)hear\b"),
-    ("launch", r"launch(?:es|ed|ing)?(?!\s+(?:vehicle|pad|site|complex|rocket|facility|tower|window)s?\b)|unveil(?:s|ed|ing)?|unpacked|keynote|special\s+event|media\s+event|"
+    ("launch", r"launch(?:es|ed|ing)?(?!\s+(?:vehicle|pad|site|complex|rocket|facility|tower|window)s?\b)|"
+               r"unveil(?:s|ed|ing)?|unpacked|keynote|special\s+event|media\s+event|"
                r"product\s+event|\bevent\b"),
     ("meeting", r"meetings?\b|\bAGM\b|general\s+meeting|\btalks\b|\bmeet\b|\bgather\b|session|sitting|"
                 r"assembly|roundtable|round\s+table|briefing|press\s+conference|news\s+conference"),
@@ -614,6 +615,13 @@ def strike_title(clean: str, trigger: Trigger | None, who: str | None, name: str
     return " ".join(x for x in (who, core) if x)
 
 
+HOLIDAY_REASON = re.compile(r"\b(?:due\s+to|for|on\s+account\s+of|to\s+mark|in\s+observance\s+of|marking|"
+                            r"because\s+of)\s+(?:the\s+)?((?:[A-Z][\w'’-]+)(?:\s+[A-Z][\w'’-]+){0,3})")
+DATE_WORDS_TITLE = {"January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
+                    "November", "December", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday",
+                    "Sunday"}
+
+
 def holiday_title(clean: str, trigger: Trigger | None, who: str | None, name: str | None,
                   place_names: list[str], context: str) -> str:
     day_name = re.search(r"\b((?:[A-Z]\w+\s+){1,3}Day)\b", clean)
@@ -622,6 +630,11 @@ def holiday_title(clean: str, trigger: Trigger | None, who: str | None, name: st
         celebrations = re.search(rf"{re.escape(day_name.group(1))}\s+(celebrations?|festivities|parade)", context)
         return f"{day_name.group(1)} {celebrations.group(1)}" if celebrations else day_name.group(1)
     base = f"{kind.group(1).capitalize()} holiday" if kind else "Holiday"
+    reasons = [r for r in HOLIDAY_REASON.finditer(clean) if r.group(1).split()[0] not in DATE_WORDS_TITLE]
+    after = [r for r in reasons if trigger is not None and r.start() >= trigger.end]
+    reason = next(iter(after or reasons), None)
+    if reason and not day_name:
+        return f"{base} ({strip_run(reason.group(1))})"  # "a holiday on November 15 due to Guru Nanak Jayanti"
     length = re.search(r"\b(\w+-day)\s+(?:\w+\s+)?holiday", clean, re.I)
     if length:
         base = f"{length.group(1).capitalize()} {base.lower()}"
@@ -647,6 +660,8 @@ def closure_title(clean: str, trigger: Trigger | None, who: str | None, name: st
                         r"(?:\w+\s+)?closed\b", clean)
     if subject:
         words = subject.group(1).split()
+        if any(w.lower() in ("it", "they", "we", "that", "which", "this", "these", "he", "she") for w in words):
+            words = []  # "announced that it will remain closed": the actor says what closes
         cut = next((i for i, w in enumerate(words) if i > 0 and w.lower() in SUBJECT_CUT), len(words))
         words = [w for w in words[:cut] if w.lower() not in ("all", "the", "our", "its", "be")]
         if len(words) > 3:
@@ -749,8 +764,9 @@ def headline_title(headline: str | None) -> str:
     """A headline trimmed to a calendar title: no reporting verbs, dates or trailing venue."""
     if not headline:
         return ""
-    text = re.sub(r"\s+(?:on|for)\s+(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,?\s+)?"
+    text = re.sub(r"\s+(?i:on|for|from)\s+(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,?\s+)?"
                   r"[A-Z][a-z]{2,8}\.?\s+\d{1,2}(?:st|nd|rd|th)?(?:,?\s+\d{4})?", "", headline)
+    text = re.sub(r"^[^:]{0,30}\b(?:Update|LIVE|Live|Breaking|BREAKING|Explainer)\s*[:|]\s*", "", text)
     text = re.sub(r"\s+(?:in|at)\s+[A-Z][\w'’ -]*$", "", text)
     text = HEADLINE_VERBS.sub("", text)
     return tidy(re.sub(r"\s{2,}", " ", text), 10)
