@@ -327,13 +327,18 @@ def pick_status(ordered: Sequence[Claim]) -> Status:
 
 
 def pick_location(ordered: Sequence[Claim]) -> str | None:
-    """The first stated place, replaced only by a later claim that moves or reschedules the event."""
+    """The first stated place, replaced by a report that moves or reschedules the event to another.
+
+    A move report naming the same place in fewer words ("Leeds" for "Civic Hall, Leeds") keeps
+    the fuller one; a repeat never moves the event.
+    """
     location = None
     for claim in ordered:
         d = claim.detection
         if not d.location:
             continue
-        if location is None or (d.status in ("rescheduled", "postponed") and not words(d.location) & words(location)):
+        moved = d.status in ("rescheduled", "postponed") and not words(d.location) <= words(location)
+        if location is None or moved:
             location = d.location
     return location
 

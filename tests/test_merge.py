@@ -144,3 +144,14 @@ def test_a_name_written_in_lower_case_or_possessive_elsewhere_is_still_shared() 
     again = found("Abuja, Nigeria's presidential election", dt.date(2027, 2, 23), location="Abuja, Nigeria",
                   category="election")
     assert merge.choose_event(again, [event]) is event
+
+
+def test_a_move_to_another_venue_in_the_same_city_changes_the_place() -> None:
+    first = claim(found("Robotics conference", dt.date(2026, 6, 24), location="Civic Hall, Leeds"), 1)
+    moved = claim(found("Robotics conference", dt.date(2026, 6, 24), location="Royal Armouries, Leeds",
+                        status="rescheduled"), 5)
+    vaguer = claim(found("Robotics conference", dt.date(2026, 6, 24), location="Leeds", status="rescheduled"), 6)
+    assert merge.fold("e1", [first, moved], None, now=NOW).location == "Royal Armouries, Leeds"
+    assert merge.fold("e1", [first, vaguer], None, now=NOW).location == "Civic Hall, Leeds"
+    repeat = claim(found("Robotics conference", dt.date(2026, 6, 24), location="Town Hall, Leeds"), 7)
+    assert merge.fold("e1", [first, repeat], None, now=NOW).location == "Civic Hall, Leeds"
