@@ -371,10 +371,15 @@ def describe(value: object) -> str | None:
 
 
 def alert_kind(old: Event | None, new: Event) -> str | None:
-    """new, cancelled, postponed or updated; None when nothing people care about changed."""
+    """new, cancelled, postponed or updated; None when nothing people care about changed.
+
+    A place named for the first time completes the entry (its SEQUENCE still grows, so calendars
+    show it) without an alert: nothing about the event changed, another report was just fuller.
+    """
     if old is None:
         return "cancelled" if new.status == "cancelled" else "new"
-    if not significant_changes(old, new):
+    changes = significant_changes(old, new)
+    if all(c.field == "location" and c.old is None for c in changes):
         return None
     if new.status != old.status and new.status in ("cancelled", "postponed"):
         return new.status

@@ -155,3 +155,15 @@ def test_a_move_to_another_venue_in_the_same_city_changes_the_place() -> None:
     assert merge.fold("e1", [first, vaguer], None, now=NOW).location == "Civic Hall, Leeds"
     repeat = claim(found("Robotics conference", dt.date(2026, 6, 24), location="Town Hall, Leeds"), 7)
     assert merge.fold("e1", [first, repeat], None, now=NOW).location == "Civic Hall, Leeds"
+
+
+def test_a_place_named_for_the_first_time_completes_the_entry_quietly() -> None:
+    first = stored(found("Trade fair", dt.date(2026, 2, 24)))
+    fuller = merge.fold("e1", [claim(found("Trade fair", dt.date(2026, 2, 24)), 1),
+                               claim(found("Trade fair", dt.date(2026, 2, 24), location="Barcelona"), 2, "b")],
+                        first, now=NOW)
+    assert (fuller.location, fuller.sequence) == ("Barcelona", 1)
+    assert merge.alert_kind(first, fuller) is None
+    moved = merge.fold("e1", [claim(found("Trade fair", dt.date(2026, 2, 24), location="Madrid",
+                                          status="rescheduled"), 3)], fuller, now=NOW)
+    assert merge.alert_kind(fuller, moved) == "updated"
