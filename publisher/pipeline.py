@@ -11,10 +11,10 @@ import datetime as dt
 import logging
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from typing import Any, Protocol
+from typing import TYPE_CHECKING, Any, Protocol
 
 from publisher import alerts as alerts_module
-from publisher import deliver, merge
+from publisher import merge
 from publisher import publish as publishing
 from publisher.config import Config
 from publisher.detect import DETECTOR_VERSION, detect
@@ -22,6 +22,9 @@ from publisher.errors import PublisherError, SourceError
 from publisher.model import Alert, Announcement, Claim, Event, Problem, SourceRef
 from publisher.sources import Harvest, reader
 from publisher.store import Store
+
+if TYPE_CHECKING:
+    from publisher.deliver import DeliveryReport
 
 log = logging.getLogger(__name__)
 BULK = 200  # announcements in one pass above which all claims are read in one query
@@ -56,7 +59,7 @@ class RunReport:
     written: list[str] = field(default_factory=list)
     problems: list[Problem] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
-    deliveries: deliver.DeliveryReport | None = None
+    deliveries: DeliveryReport | None = None
 
 
 @dataclass
@@ -101,6 +104,10 @@ def run_once(config: Config, store: Store, *, now: dt.datetime, progress: Progre
 
 def send_due(config: Config, store: Store, *, now: dt.datetime, report: RunReport) -> None:
     """Deliver the webhooks and notifications that are due, last, so a slow receiver delays no feed."""
+    if not store.any_delivery_due(now):
+        return
+    from publisher import deliver  # the HTTP clients load only for a pass that sends
+
     report.deliveries = deliver.deliver_due(config, store, now=now)
     report.problems.extend(report.deliveries.problems)
     report.notes.extend(report.deliveries.notes)
@@ -263,7 +270,10 @@ def keep_alert(alert: Alert, store: Store, report: RunReport, config: Config, *,
     with store.transaction():
         if store.add_alert(alert):
             report.alerts.append(alert)
-            deliver.enqueue(config, store, alert, now=now, event=event)
+            if config.webhooks or config.notify:
+                from publisher import deliver
+
+                deliver.enqueue(config, store, alert, now=now, event=event)
 
 
 def remind(config: Config, store: Store, *, now: dt.datetime, report: RunReport) -> None:

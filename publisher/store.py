@@ -366,6 +366,14 @@ class Store:
             rows = conn.execute(query).all()
         return [event_from_json(json.loads(row[0])) for row in rows]
 
+    def any_delivery_due(self, now: dt.datetime) -> bool:
+        """Whether the outbox holds a delivery to attempt by `now` (cheap: a pass without one never
+        loads the HTTP clients)."""
+        moment = now.astimezone(dt.UTC).isoformat(timespec="milliseconds")
+        with self.transaction() as conn:
+            row = conn.execute(sa.select(deliveries.c.id).where(deliveries.c.next_attempt_at <= moment).limit(1))
+            return row.first() is not None
+
     def count_alerts(self) -> int:
         with self.transaction() as conn:
             return int(conn.execute(sa.select(sa.func.count()).select_from(alerts)).scalar_one())
