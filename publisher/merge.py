@@ -145,13 +145,14 @@ def overlap(a: frozenset[str], b: frozenset[str]) -> float | None:
 
 def likeness(a: Profile, b: Profile) -> float:
     """How much two descriptions agree (0..1); numbers that disagree ("22nd" and "23rd") say no."""
-    if (a.numbers and b.numbers and not a.numbers & b.numbers) or names_conflict(a, b):
+    if a.numbers and b.numbers and not a.numbers & b.numbers:
         return 0.0
     title = overlap(a.title, b.title) or 0.0
     context = overlap(a.context, b.context)
-    if context is None:
-        return title
-    return 0.7 * title + 0.3 * context
+    score = title if context is None else 0.7 * title + 0.3 * context
+    if score < 0.25 or names_conflict(a, b):  # below every threshold: no need to look at the names
+        return 0.0
+    return score
 
 
 def same_event(mine: Profile, theirs: Profile) -> float:

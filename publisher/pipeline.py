@@ -194,9 +194,11 @@ def merge_announcements(fresh: list[Announcement], store: Store, *, now: dt.date
             progress.advance(item.id)
         store.save_announcements([item for item in ordered if item.key in replaced], DETECTOR_VERSION)
         store.replace_claims_many(replaced)
-        changed = [uid for uid in sorted(working.touched) if record_event(uid, store, working, now=now,
-                                                                          report=report, config=config)]
-        store.save_events(working.index.events[uid] for uid in changed)
+        outcomes = [(uid, *record_event(uid, store, working, now=now, report=report))
+                    for uid in sorted(working.touched)]
+        store.save_events(working.index.events[uid] for uid, save, _ in outcomes if save)
+        keep_alerts([(alert, working.index.events[uid]) for uid, _, alert in outcomes if alert], store, report,
+                    config, now=now)
     report.changed_announcements = len(fresh)
     report.unchanged_events = len(working.before) - report.updated_events
 
@@ -239,36 +241,39 @@ def refold(uid: str, working: Working, *, now: dt.datetime) -> None:
     working.index.put(merge.fold(uid, claims, working.before.get(uid), now=now))
 
 
-def record_event(uid: str, store: Store, working: Working, *, now: dt.datetime, report: RunReport,
-                 config: Config) -> bool:
-    """Count the event's change and write the alert it calls for; True when its state must be saved."""
+def record_event(uid: str, store: Store, working: Working, *, now: dt.datetime,
+                 report: RunReport) -> tuple[bool, Alert | None]:
+    """Count the event's change; whether its state must be saved, and the alert it calls for."""
     old, new = working.before.get(uid), working.index.events.get(uid)
     if new is None:
         if old is not None:
             store.delete_event(uid)
-        return False
+        return False, None
     if new == old:
-        return False
+        return False, None
     kind = merge.alert_kind(old, new)
     if old is None:
         report.new_events += 1
     elif kind is not None:
         report.updated_events += 1
-    if kind is not None:
-        changes = merge.significant_changes(old, new) if old else []
-        keep_alert(alerts_module.make_alert(kind, new, changes, now=now), store, report, config, now=now,
-                   event=new)  # the event is saved after this, in a batch: the payload must not read it back
-    return True
+    if kind is None:
+        return True, None
+    changes = merge.significant_changes(old, new) if old else []
+    return True, alerts_module.make_alert(kind, new, changes, now=now)
 
 
-def keep_alert(alert: Alert, store: Store, report: RunReport, config: Config, *, now: dt.datetime,
-               event: Event | None = None) -> None:
-    """Store a new alert (once: ids are derived) with its deliveries, together or not at all.
+def keep_alerts(found: list[tuple[Alert, Event]], store: Store, report: RunReport, config: Config, *,
+                now: dt.datetime) -> None:
+    """Store the new alerts (once: ids are derived) with their deliveries, together or not at all.
 
-    `event` is the event as the alert describes it; without it the deliveries read it from the store.
+    Each comes with the event as it describes it, so deliveries never read back a state that is
+    being saved in the same batch.
     """
     with store.transaction():
-        if store.add_alert(alert):
+        added = store.add_alerts([alert for alert, _ in found])
+        for alert, event in found:
+            if alert.id not in added:
+                continue
             report.alerts.append(alert)
             if config.webhooks or config.notify:
                 from publisher import deliver
@@ -281,8 +286,9 @@ def remind(config: Config, store: Store, *, now: dt.datetime, report: RunReport)
     if not config.reminders:
         return
     upcoming = store.events(since=now.date())
-    for alert in alerts_module.due_reminders(upcoming, config.reminders, now=now):
-        keep_alert(alert, store, report, config, now=now)
+    by_uid = {event.uid: event for event in upcoming}
+    due = alerts_module.due_reminders(upcoming, config.reminders, now=now)
+    keep_alerts([(alert, by_uid[alert.event_uid]) for alert in due], store, report, config, now=now)
 
 
 def publish(config: Config, store: Store, *, now: dt.datetime, report: RunReport) -> None:

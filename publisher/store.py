@@ -98,11 +98,6 @@ alerts = sa.Table(
 )
 
 
-# Built once: a statement object reused keeps its compiled form, which matters when a pass
-# writes thousands of alerts.
-ALERT_EXISTS = sa.select(alerts.c.id).where(alerts.c.id == sa.bindparam("alert_id"))
-
-
 def migration_1(conn: Connection) -> None:
     """The first schema: sources, announcements, claims, events, alerts."""
     for table in (source_state, announcements, claims, events, alerts):
@@ -454,16 +449,23 @@ class Store:
             conn.execute(sa.delete(events).where(events.c.uid == uid))
 
     # alerts ----------------------------------------------------------------------------------
-    def add_alert(self, alert: Alert) -> bool:
-        """Store an alert once; False when its id is already there (alerts are never rewritten)."""
+    def add_alerts(self, items: list[Alert]) -> set[str]:
+        """Store the alerts not stored yet (alerts are never rewritten); returns the ids added."""
+        fresh = {alert.id: alert for alert in items}
         with self.transaction() as conn:
-            if conn.execute(ALERT_EXISTS, {"alert_id": alert.id}).first():
-                return False
-            conn.execute(sa.insert(alerts), {
-                "id": alert.id, "event_uid": alert.event_uid, "kind": alert.kind,
-                "created_at": stamp(alert.created_at),
-                "data": json.dumps(alert_to_json(alert), sort_keys=True, ensure_ascii=False)})
-        return True
+            for chunk in chunks(sorted(fresh)):
+                for row in conn.execute(sa.select(alerts.c.id).where(alerts.c.id.in_(chunk))):
+                    fresh.pop(row.id, None)
+            if fresh:
+                conn.execute(sa.insert(alerts), [
+                    {"id": a.id, "event_uid": a.event_uid, "kind": a.kind, "created_at": stamp(a.created_at),
+                     "data": json.dumps(alert_to_json(a), sort_keys=True, ensure_ascii=False)}
+                    for a in fresh.values()])
+        return set(fresh)
+
+    def add_alert(self, alert: Alert) -> bool:
+        """Store one alert once; False when its id is already there."""
+        return alert.id in self.add_alerts([alert])
 
     def alerts(self, *, limit: int | None = None) -> list[Alert]:
         """Newest first."""

@@ -112,3 +112,11 @@ def test_announcements_and_poll_state(store: Store) -> None:
 
 def test_passwords_are_hidden_in_messages() -> None:
     assert "s3cret" not in safe_url("postgresql://user:s3cret@db/pub")
+
+
+def test_alerts_are_added_in_batches_once(store: Store) -> None:
+    first = Alert("a1", "u1", "new", NOW, "New: x", "body")
+    second = Alert("a2", "u2", "new", NOW, "New: y", "body")
+    assert store.add_alerts([first, second]) == {"a1", "a2"}
+    assert store.add_alerts([first, Alert("a3", "u3", "new", NOW, "New: z", "body")]) == {"a3"}
+    assert store.count_alerts() == 3
