@@ -13,7 +13,6 @@ import gzip
 import http.client
 import json
 import logging
-import os
 import re
 import shutil
 import signal
@@ -43,7 +42,7 @@ from publisher.schedule import Service
 from publisher.serve import accepts_gzip, bind, make_app, redact
 from tests.conftest import Workspace, require_clients
 from tests.httpserver import LoopbackServer
-from tests.test_clients import vdirsyncer_config
+from tests.test_clients import client_env, vdirsyncer_config
 
 ROOT = Path(__file__).resolve().parents[1]
 TOKEN = "k3y-For-Private_feeds.0123456789"
@@ -181,16 +180,6 @@ def need(binary: str) -> str:
     if path is None:
         missing(f"{binary} is not installed (run scripts/install-test-deps)")
     return path
-
-
-def client_env(home: Path) -> dict[str, str]:
-    """A private HOME and XDG dirs: nothing of the user's is read or written."""
-    for name in ("config", "data", "cache", "tmp"):
-        (home / name).mkdir(parents=True, exist_ok=True)
-    return {"PATH": os.environ.get("PATH", "/usr/bin:/bin"), "HOME": str(home), "TZ": "UTC",
-            "LANG": "C.UTF-8", "LC_ALL": "C.UTF-8", "XDG_CONFIG_HOME": str(home / "config"),
-            "XDG_DATA_HOME": str(home / "data"), "XDG_CACHE_HOME": str(home / "cache"),
-            "TMPDIR": str(home / "tmp"), "NO_COLOR": "1"}
 
 
 def wait_for(check: Callable[[], Any], *, timeout: float, every: float = 0.1, what: str = "condition") -> Any:
