@@ -27,6 +27,7 @@ TOKEN = re.compile(r"[a-z0-9]+")
 YEAR = re.compile(r"(19|20)\d\d")
 NAME = re.compile(r"\b[A-Z][A-Za-z0-9-]*[A-Za-z0-9]|\b[A-Z]\b")
 ACRONYM = re.compile(r"[A-Z0-9&-]{2,}")
+KINDS = {"closure": "holiday"}  # a market closed for a holiday is one happening, however it is called
 SIGNIFICANT = ("start", "end", "all_day", "location", "status")
 MOVE_WINDOW = dt.timedelta(days=120)
 
@@ -103,6 +104,7 @@ class Profile:
     span: tuple[dt.date, dt.date]
     original: dt.date | None
     moved: bool
+    kind: str | None  # the category, with near-synonyms folded together
 
 
 def profile(item: Event | Detection) -> Profile:
@@ -119,6 +121,7 @@ def profile(item: Event | Detection) -> Profile:
         span=days_of(item.start, item.end),
         original=day(item.original_start) if item.original_start is not None else None,
         moved=item.status != "scheduled",
+        kind=KINDS.get(item.category or "", item.category),
     )
 
 
@@ -164,7 +167,9 @@ def same_event(mine: Profile, theirs: Profile) -> float:
     """
     alike = likeness(mine, theirs)
     if mine.span == theirs.span:
-        return alike if alike >= 0.34 else 0.0
+        if alike >= 0.34:
+            return alike
+        return 0.34 if same_kind_and_place(mine, theirs) else 0.0
     if overlaps(mine.span, theirs.span):
         factor = 0.95 if mine.span[0] == theirs.span[0] else 0.85
         return alike * factor if alike >= 0.34 else 0.0
@@ -175,6 +180,14 @@ def same_event(mine: Profile, theirs: Profile) -> float:
     if (mine.moved or theirs.moved) and near and alike >= 0.6:
         return alike * 0.6
     return 0.0
+
+
+def same_kind_and_place(a: Profile, b: Profile) -> bool:
+    """One kind of happening on the same days in the same place, named differently by two outlets
+    ("Exchanges closed" and "NSE closure"), and no name that tells them apart."""
+    if a.kind is None or a.kind != b.kind or not a.places or not b.places:
+        return False
+    return (overlap(a.places, b.places) or 0.0) >= 0.5 and not names_conflict(a, b)
 
 
 def choose_event(detection: Detection, candidates: Iterable[Event]) -> Event | None:

@@ -167,3 +167,12 @@ def test_a_place_named_for_the_first_time_completes_the_entry_quietly() -> None:
     moved = merge.fold("e1", [claim(found("Trade fair", dt.date(2026, 2, 24), location="Madrid",
                                           status="rescheduled"), 3)], fuller, now=NOW)
     assert merge.alert_kind(fuller, moved) == "updated"
+
+
+def test_one_kind_of_happening_on_the_same_day_and_place_named_differently_is_one_event() -> None:
+    event = stored(found("NSE closure", dt.date(2026, 11, 20), location="Maharashtra, India", category="closure"))
+    other = found("Exchanges shut", dt.date(2026, 11, 20), location="Mumbai, Maharashtra, India", category="holiday")
+    assert merge.choose_event(other, [event]) is event
+    match_day = stored(found("Leeds v York", dt.date(2026, 11, 21), location="Leeds", category="match"))
+    assert merge.choose_event(found("Hull v Derby", dt.date(2026, 11, 21), location="Leeds", category="match"),
+                              [match_day]) is None
