@@ -100,8 +100,8 @@ def bench(n: int) -> dict[str, tuple[float, float]]:
 
             results["cold"] = measure(publish, memory=False)
             (config.output_dir / "calendar.ics").unlink()
-            publishing.ENTRY_CACHE.clear()  # as a new process: every stored block read back
-            results["full"] = measure(lambda: (publishing.ENTRY_CACHE.clear(), publish()))
+            publishing.LISTINGS.clear()  # as a new process: every stored block read back
+            results["full"] = measure(lambda: (publishing.LISTINGS.clear(), publish()))
             changed = replace(events[n // 2], sequence=9, summary="Moved summit", last_modified=NOW)
             store.save_events([changed])
             results["one"] = measure(publish)

@@ -8,6 +8,8 @@ publish after one change renders one event.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterable
+from dataclasses import dataclass, field
 from typing import Any
 
 from publisher import views
@@ -18,7 +20,7 @@ from publisher.render import write_atomic
 from publisher.render.html import INDEX_FILE, RECENT_LIMIT, UPCOMING_LIMIT, IndexPage, index_page, render_index
 from publisher.render.ics import CalendarInfo, Entry, assemble, block_key, entry
 from publisher.render.rss import FeedInfo, render_alerts
-from publisher.store import Store
+from publisher.store import Store, stamp
 
 
 def in_window(event: Event, config: Config, *, now: dt.datetime) -> bool:
@@ -41,32 +43,63 @@ def feed_info(config: Config, title: str, name: str) -> FeedInfo:
                     description=f"New, changed and cancelled events from {title}", ttl=config.output.ttl)
 
 
-# Rendered VEVENTs this process has already read, by database and uid, with the stored key they
-# were read under: a long-running service publishing after one change reads one block, not all.
-ENTRY_CACHE: dict[str, dict[str, tuple[str, Entry]]] = {}
+@dataclass
+class Listing:
+    """What this process knows of one database's calendar, kept between publishes.
+
+    `rows` are the calendar columns of every event as of `revision`; `entries` the VEVENTs read or
+    rendered, by uid, with the stored key they belong to. A publish reads only the rows changed
+    since (a deletion reloads them all) and only the blocks it does not hold, so after one change
+    in ten thousand events it reads one row and one block.
+    """
+
+    revision: int = -1
+    deleted: int = -1
+    rows: dict[str, tuple[Any, ...]] = field(default_factory=dict)
+    entries: dict[str, tuple[str, Entry]] = field(default_factory=dict)
+
+    def refresh(self, store: Store) -> None:
+        revision, deleted = store.revisions()
+        if deleted != self.deleted or self.revision < 0:
+            self.rows = {row[0]: row for row in store.calendar_rows()}
+        elif revision != self.revision:
+            self.rows.update((row[0], row) for row in store.calendar_rows(after=self.revision))
+        self.revision, self.deleted = revision, deleted
+
+
+LISTINGS: dict[str, Listing] = {}
+
+
+def shown_rows(rows: Iterable[tuple[Any, ...]], config: Config, *, now: dt.datetime) -> list[tuple[Any, ...]]:
+    """The window (`in_window`) on calendar rows, comparing their ISO text as stored."""
+    window = config.calendar
+    since = (now - window.past).date().isoformat() if window.past is not None else ""
+    cutoff = stamp(now - window.cancelled) if window.cancelled is not None else ""
+    return [r for r in rows if r[1] >= since and not (r[2] == "cancelled" and cutoff and r[3] < cutoff)]
 
 
 def calendar_entries(config: Config, store: Store, *, now: dt.datetime) -> list[Entry]:
     """The VEVENTs of the events in the window, rendering (and keeping) only those that changed."""
     info = calendar_info(config, config.output.title, "calendar.ics")
     key = block_key(info)
-    cache = ENTRY_CACHE.setdefault(config.database_url, {})
-    window = config.calendar
-    rows = store.calendar_rows(since=(now - window.past).date() if window.past is not None else None,
-                               cancelled_since=now - window.cancelled if window.cancelled is not None else None)
+    listing = LISTINGS.setdefault(config.database_url, Listing())
+    listing.refresh(store)
+    rows = shown_rows(listing.rows.values(), config, now=now)
     stale = [r[0] for r in rows if not r[7] or not r[7].startswith(key + ":")]
     rendered = [entry(e, info) for e in store.events_by_uid(stale)]
     blocks = [{"uid": e.uid, "key": f"{key}:{content_hash(e.block.decode('utf-8', 'replace'))}",
                "sort_key": e.sort_key, "tzid": e.tzid, "ics": e.block,
                "zone_years": f"{e.years[0]}-{e.years[1]}" if e.years else None} for e in rendered]
     store.save_blocks(blocks)
-    cache.update({e.uid: (str(b["key"]), e) for b, e in zip(blocks, rendered, strict=True)})
-    by_uid = {r[0]: r for r in rows}
-    stale_set = set(stale)
-    unread = [uid for uid, r in by_uid.items() if uid not in stale_set and cache.get(uid, ("", None))[0] != r[7]]
-    for uid, block in store.blocks(unread).items():
-        cache[uid] = (by_uid[uid][7], stored_entry(by_uid[uid], block))
-    return [cache[uid][1] for uid in by_uid if uid in cache]
+    for block, fresh in zip(blocks, rendered, strict=True):
+        old = listing.rows[fresh.uid]
+        listing.rows[fresh.uid] = (*old[:4], block["sort_key"], block["tzid"], block["zone_years"], block["key"])
+        listing.entries[fresh.uid] = (str(block["key"]), fresh)
+    by_uid = {r[0]: listing.rows[r[0]] for r in rows}
+    unread = [uid for uid, r in by_uid.items() if listing.entries.get(uid, ("", None))[0] != r[7]]
+    for uid, data in store.blocks(unread).items():
+        listing.entries[uid] = (by_uid[uid][7], stored_entry(by_uid[uid], data))
+    return [listing.entries[uid][1] for uid in by_uid if uid in listing.entries]
 
 
 def stored_entry(row: tuple[Any, ...], block: bytes) -> Entry:
@@ -89,6 +122,19 @@ def index_page_for(config: Config, store: Store, *, now: dt.datetime) -> IndexPa
     return index_page(config, kept, now=now, updated=max(newest, default=None))
 
 
+# The last index page this process rendered, by database: most publishes leave the page as it was.
+INDEX_CACHE: dict[str, tuple[IndexPage, bytes]] = {}
+
+
+def index_bytes(config: Config, page: IndexPage) -> bytes:
+    cached = INDEX_CACHE.get(config.database_url)
+    if cached is not None and cached[0] == page:
+        return cached[1]
+    data = render_index(page)
+    INDEX_CACHE[config.database_url] = (page, data)
+    return data
+
+
 def render_all(config: Config, store: Store, *, now: dt.datetime) -> dict[str, bytes]:
     """Every published file: the default calendar and alerts, then each named view."""
     entries = calendar_entries(config, store, now=now)
@@ -96,7 +142,7 @@ def render_all(config: Config, store: Store, *, now: dt.datetime) -> dict[str, b
     title = config.output.title
     files = {"calendar.ics": assemble(calendar_info(config, title, "calendar.ics"), entries),
              "alerts.xml": render_alerts(alerts, feed_info(config, title, "alerts.xml")),
-             INDEX_FILE: render_index(index_page_for(config, store, now=now))}
+             INDEX_FILE: index_bytes(config, index_page_for(config, store, now=now))}
     if not config.views:
         return files
     every_event = store.events()

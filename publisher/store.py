@@ -86,6 +86,7 @@ events = sa.Table(
     sa.Column("zone_years", sa.String(20)),
     sa.Column("ics_key", sa.String(40)),
     sa.Column("ics", sa.LargeBinary),
+    sa.Column("revision", sa.Integer, index=True),  # when the row last changed (see Store.revisions)
 )
 
 alerts = sa.Table(
@@ -165,7 +166,15 @@ def migration_4(conn: Connection) -> None:
         add_missing_column(conn, events, name)
 
 
-MIGRATIONS: list[Callable[[Connection], None]] = [migration_1, migration_2, migration_3, migration_4]
+def migration_5(conn: Connection) -> None:
+    """Events record the revision they last changed in, so a publish reads only what changed."""
+    add_missing_column(conn, events, "revision")
+    if "ix_events_revision" not in {index["name"] for index in sa.inspect(conn).get_indexes("events")}:
+        conn.execute(sa.text("CREATE INDEX ix_events_revision ON events (revision)"))
+
+
+MIGRATIONS: list[Callable[[Connection], None]] = [migration_1, migration_2, migration_3, migration_4,
+                                                  migration_5]
 SCHEMA_VERSION = len(MIGRATIONS)
 
 
@@ -389,18 +398,41 @@ class Store:
         rows = [{"uid": event.uid, "start_day": day_text(event.start), "last_day": event.last_day().isoformat(),
                  "status": event.status, "last_modified": stamp(event.last_modified),
                  "data": json.dumps(event_to_json(event), sort_keys=True, ensure_ascii=False)} for event in items]
-        self.replace_rows(events, events.c.uid, rows, "uid")
+        if not rows:
+            return
+        with self.transaction():
+            revision = self.bump_revision()
+            self.replace_rows(events, events.c.uid, [{**row, "revision": revision} for row in rows], "uid")
 
-    def calendar_rows(self, *, since: dt.date | None = None,
-                      cancelled_since: dt.datetime | None = None) -> list[tuple[Any, ...]]:
+    def revisions(self) -> tuple[int, int]:
+        """(the last revision events changed in, the last revision an event was deleted in)."""
+        with self.transaction() as conn:
+            values: dict[str, str] = dict(conn.execute(sa.select(meta.c.key, meta.c.value)
+                                       .where(meta.c.key.in_(["events_revision", "events_deleted"]))).all())
+        return int(values.get("events_revision", 0)), int(values.get("events_deleted", 0))
+
+    def bump_revision(self, *, deleted: bool = False) -> int:
+        """A new revision number for a batch of event changes (and deletions)."""
+        with self.transaction() as conn:
+            revision = self.revisions()[0] + 1
+            keys = ["events_revision", "events_deleted"] if deleted else ["events_revision"]
+            conn.execute(sa.delete(meta).where(meta.c.key.in_(keys)))
+            conn.execute(sa.insert(meta), [{"key": key, "value": str(revision)} for key in keys])
+        return revision
+
+    def calendar_rows(self, *, since: dt.date | None = None, cancelled_since: dt.datetime | None = None,
+                      after: int | None = None) -> list[tuple[Any, ...]]:
         """(uid, last_day, status, last_modified, sort_key, tzid, zone_years, ics_key) of the events
-        a calendar holds: not ended before `since`, and not cancelled before `cancelled_since`.
+        a calendar holds: not ended before `since`, not cancelled before `cancelled_since`, and
+        changed after revision `after`.
 
         No event data and no rendered bytes: a publish reads those only for what changed.
         """
         columns = [events.c[n] for n in ("uid", "last_day", "status", "last_modified", "sort_key", "tzid",
                                           "zone_years", "ics_key")]
         query = sa.select(*columns)
+        if after is not None:
+            query = query.where(events.c.revision > after)
         if since is not None:
             query = query.where(events.c.last_day >= since.isoformat())
         if cancelled_since is not None:
@@ -447,6 +479,7 @@ class Store:
     def delete_event(self, uid: str) -> None:
         with self.transaction() as conn:
             conn.execute(sa.delete(events).where(events.c.uid == uid))
+            self.bump_revision(deleted=True)
 
     # alerts ----------------------------------------------------------------------------------
     def add_alerts(self, items: list[Alert]) -> set[str]:

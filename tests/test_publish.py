@@ -48,7 +48,7 @@ def publish_once(config: Config, store: Store) -> bytes:
 
 @pytest.fixture(autouse=True)
 def cold_process() -> None:
-    publish.ENTRY_CACHE.clear()
+    publish.LISTINGS.clear()
 
 
 def test_stored_blocks_give_the_bytes_of_a_fresh_render(tmp_path: Path) -> None:
@@ -56,7 +56,7 @@ def test_stored_blocks_give_the_bytes_of_a_fresh_render(tmp_path: Path) -> None:
     with open_store(config) as store:
         store.save_events(events())
         first = publish_once(config, store)
-        publish.ENTRY_CACHE.clear()
+        publish.LISTINGS.clear()
         assert publish_once(config, store) == first == fresh_render(config, events())
 
 
@@ -97,3 +97,16 @@ def test_the_window_applies_in_the_database_as_in_python(tmp_path: Path) -> None
     kept = [e for e in events() if publish.in_window(e, config, now=later)]
     assert [e.uid for e in kept] == ["a@p", "b@p"]  # the cancelled one has gone
     assert data == fresh_render(config, kept)
+
+
+def test_a_deleted_event_leaves_the_calendar_and_new_ones_join_it(tmp_path: Path) -> None:
+    config = configure(tmp_path)
+    with open_store(config) as store:
+        store.save_events(events())
+        publish_once(config, store)
+        store.delete_event("b@p")
+        assert publish_once(config, store) == fresh_render(config, [events()[0], events()[2]])
+        extra = replace(events()[0], uid="d@p", summary="Expo")
+        store.save_events([extra])
+        assert publish_once(config, store) == fresh_render(config, [events()[0], events()[2], extra])
+        assert store.revisions()[0] > store.revisions()[1] > 0
