@@ -18,11 +18,13 @@ import datetime as dt
 import itertools
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from publisher.detect import cues, places, titles
 from publisher.detect.sentences import Sentence, SentenceIndex, split_sentences
 from publisher.detect.temporal import Timex, find_timexes
+from publisher.detect.wordscan import Hints
 from publisher.model import Announcement, Detection, DetectResult, Evidence, Mention, Status
 
 DETECTOR_VERSION = "1.3"
@@ -89,6 +91,7 @@ class Document:
     raw: str = ""
     offsets: list[int] | None = None
     field_times: list[tuple[Timex, dt.date]] = field(default_factory=list)
+    country: tuple[str | None] | None = None  # dominant_country, once known
 
     def span(self, start: int, end: int) -> tuple[int, int, str]:
         """A span of the cleaned text as offsets into the announcement's own text, and that text."""
@@ -103,6 +106,7 @@ def detect(announcement: Announcement, *, now: dt.datetime) -> DetectResult:
     """Events announced by `announcement`, and the fate of every date or time it mentions."""
     raw = announcement.text or ""
     titles.find_actor.cache_clear()  # remembered within one announcement only
+    titles.proper_runs.cache_clear()
     text, offsets = strip_markup(raw)
     reference = announcement.published or now
     ref = reference_day(reference, announcement.timezone)
@@ -181,6 +185,7 @@ ORDINAL_NUMBERS = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd
 PART_BEFORE = re.compile(r"\b(first|second|third|fourth|1st|2nd|3rd|4th)\s{1,3}((?:semi|quarter)[\s-]?finals?|"
                          r"semifinals?|quarterfinals?|qualifiers?|heats?|rounds?|legs?|tests?|days?|stages?|phases?)"
                          r"\b[^.;:]{0,12}?\s(?:on|this|next|last)?\s{0,3}$", re.I)
+ORDINAL_HINTS = Hints("first", "second", "third", "fourth", "1st", "2nd", "3rd", "4th")  # PART_BEFORE needs one
 PART_AFTER = re.compile(r"^(?:['’]s?)?\s{1,3}(first|second|third|fourth|1st|2nd|3rd|4th)\s{1,3}"
                         r"((?:semi|quarter)[\s-]?finals?|"
                         r"semifinals?|quarterfinals?|qualifiers?|heats?|rounds?|legs?|tests?|stages?|phases?)\b", re.I)
@@ -196,7 +201,8 @@ def order_subparts(doc: Document, timexes: list[Timex]) -> None:
     for timex in timexes:
         if timex.kind != "date" or timex.first is None or timex.is_range or timex.is_list:
             continue
-        before = PART_BEFORE.search(doc.text[max(0, timex.start - 40):timex.start])
+        window = doc.text[max(0, timex.start - 40):timex.start]
+        before = PART_BEFORE.search(window) if ORDINAL_HINTS.present(window) else None
         after = PART_AFTER.match(doc.text[timex.end:timex.end + 40]) if before is None else None
         match = before or after
         if match is not None:
@@ -231,13 +237,16 @@ def resolve_direction(doc: Document, start: int, end: int | None = None) -> int:
     """Which way to resolve a bare weekday: the day somebody said or stated something ("according
     to a statement on Friday", "said on Friday") is the past one, whatever the sentence's tense."""
     before = doc.text[max(0, start - 90):start]
-    reported = bool(cues.REPORT_HINT.search(before)) and bool(cues.REPORT_NOUN_BEFORE.search(before))
-    if reported or (cues.SPEECH_BEFORE.search(before[-40:]) and not cues.FUTURE_AUX_BEFORE.search(before[-60:])):
+    reported = cues.REPORT_HINTS.present(before) and bool(cues.REPORT_HINT.search(before)) \
+        and bool(cues.REPORT_NOUN_BEFORE.search(before))
+    if reported or (cues.SPEECH_HINTS.present(before[-40:]) and cues.SPEECH_BEFORE.search(before[-40:])
+                    and not cues.FUTURE_AUX_BEFORE.search(before[-60:])):
         return -1
     direction = doc.tense.direction(start, end)
     if direction < 0:
         sentence = doc.index.at(start)
-        if PLAN_FOR_BEFORE.search(before[-40:]) or cues.NEW_DATE_BEFORE.search(before[-80:]):
+        if PLAN_FOR_BEFORE.search(before[-40:]) or (cues.NEW_DATE_HINTS.present(before[-80:])
+                                                    and cues.NEW_DATE_BEFORE.search(before[-80:])):
             return 1  # "the match scheduled for Sunday", "postponed to Friday"
         if sentence is not None and cues.status_of(sentence.text) is not None:
             # "Saturday's match has been postponed": news of a change is about a coming day; "was
@@ -451,7 +460,7 @@ def date_candidates(doc: Document, timex: Timex, sentence: Sentence, order: int)
             return []
     if title is None and not future and direction <= 0 and trigger.category in WEAK_CATEGORIES \
             and not timex.is_range and role != "new" and status_words is None \
-            and not titles.EVENT_VERBS.search(sentence.text) \
+            and not (titles.EVENT_VERB_HINTS.present(sentence.text) and titles.EVENT_VERBS.search(sentence.text)) \
             and not (first_day > doc.ref and FIXTURE_PRESENT.search(sentence.text)):
         doc.fates[id(timex)] = (False, "not an event (no sign it is still to come)")
         return []
@@ -598,7 +607,7 @@ def reported_before(doc: Document, sentence: Sentence, timex: Timex) -> bool:
     """"Ford released its results on Tuesday": a past verb governs today's date when no future
     cue stands between it and the date."""
     last_past = last_future = -1
-    for cue in doc.tense.cues:
+    for cue in doc.tense.cues_at(sentence.start):
         if cue.start < sentence.start:
             continue
         if cue.start >= timex.start:
@@ -659,7 +668,7 @@ def told_as_past(doc: Document, sentence: Sentence, timex: Timex, future: int) -
     verb right before it governs, in a sentence with nothing to come, happened in an earlier year."""
     if timex.explicit_year or timex.relative or future > 0 or timex.kind != "date":
         return False
-    for cue in reversed(doc.tense.cues):
+    for cue in reversed(doc.tense.cues_at(sentence.start)):
         if cue.start >= timex.start or cue.start < sentence.start:
             continue
         if cue.direction > 0:
@@ -712,7 +721,7 @@ def day_spans(doc: Document, timex: Timex) -> list[tuple[dt.date, dt.date]]:
         sentence = doc.index.at(timex.start)
         if sentence is not None:
             before = doc.text[sentence.start:timex.start]
-            duration = DURATION.search(sentence.text)
+            duration = DURATION.search(sentence.text) if "from" in before[-8:] else None
             if duration and re.search(r"\bfrom\s+$", before[-8:]):
                 count_text = duration.group(1).lower()
                 count = int(count_text) if count_text.isdigit() else DURATION_WORDS.get(count_text, 1)
@@ -774,7 +783,7 @@ def superseded_in_sentence(doc: Document, sentence: Sentence, timex: Timex) -> d
 def main_verb_future(doc: Document, sentence: Sentence, timex: Timex) -> bool:
     """"ISRO will launch the mission, perched on its rocket, at 2.35 pm": the first tense cue of
     the sentence (its main verb) looks ahead and no clause break parts it from the time."""
-    for cue in doc.tense.cues:
+    for cue in doc.tense.cues_at(sentence.start):
         if cue.start < sentence.start:
             continue
         if cue.start >= timex.start:
@@ -1437,7 +1446,14 @@ def favourite_venue(doc: Document) -> places.Place | None:
 
 
 def dominant_country(doc: Document) -> str | None:
-    """The country a document is about: the one its places point to most, else its address."""
+    """The country a document is about: the one its places point to most, else its address
+    (worked out once per document)."""
+    if doc.country is None:
+        doc.country = (find_dominant_country(doc),)
+    return doc.country[0]
+
+
+def find_dominant_country(doc: Document) -> str | None:
     counts: dict[str, float] = {}
     for place in document_places(doc):
         if place.country and place.kind != "venue":
@@ -1487,6 +1503,7 @@ def document_zone(doc: Document) -> str | None:
     return None
 
 
+@lru_cache(maxsize=512)
 def zone_info(name: str | None) -> dt.tzinfo | None:
     if not name:
         return None

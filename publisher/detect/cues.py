@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from publisher.detect.sentences import Sentence
+from publisher.detect.wordscan import Hints, folded, lowered, trie_pattern
 
 FUTURE_PATTERN = re.compile(
     r"\b(?:will|shall|won['’]t|going\s+to|is\s+to|are\s+to|am\s+to|was\s+to\s+be|were\s+to\s+be|"
@@ -124,6 +125,31 @@ RUMOUR = re.compile(r"(?<!\bdenied\s)(?<!\bdismissed\s)(?<!\bdespite\s)(?<!\bqua
                     re.I)
 NEGATED = re.compile(r"\b(?:no|not|never|without)\b", re.I)
 QUOTE_OR_CLAUSE = re.compile(r"[;:]|\s[—–]\s|\bbut\b|\bwhile\b|\bwhereas\b|\bafter\b|\bbefore\b", re.I)
+SPEECH_WORD = re.compile(SPEECH_VERBS)
+
+# Words (or signs) at least one of which each pattern needs; see wordscan.Hints.
+CLAUSE_HINTS = Hints(";", ":", "—", "–", "but", "while", "whereas", "after", "before")
+SPEECH_HINTS = Hints(*SPEECH_VERBS.split("|"))
+REPORT_HINTS = Hints(*REPORT_HINT.pattern.split("|"))  # REPORT_HINT itself: any of them, anywhere
+NEW_DATE_HINTS = Hints("postponed", "adjourned", "deferred", "delayed", "moved", "pushed", "rescheduled", "shifted",
+                       "brought", "changed")
+ORIGINAL_HINTS = Hints("scheduled", "planned", "set", "slated", "due", "expected", "meant", "supposed")
+APPROX_HINTS = Hints("about", "around", "approximately", "circa", "roughly", "sometime", "early", "soon")
+BOUNDARY_HINTS = Hints("til", "thr", "by", "before", "after", "since", "of", "prior", "later", "deadline", "expir",
+                       "valid", "up", "end", "clos", "available", "effective", "beyond", "ahead", "from")
+RESCHEDULE_HINTS = Hints("reschedul", "moved", "switched", "relocated", "transferred", "shifted", "pushed", "brought",
+                         "date", "now")
+POSTPONE_HINTS = Hints("postpon", "defer", "put", "pushed", "delayed", "adjourned", "suspended")
+CANCEL_HINTS = Hints("cancel", "call", "scrap", "axed", "abandoned", "not", "won", "dropped")
+AVAILABLE_HINTS = Hints("sale", "availab", "order", "ship", "book", "open", "start", "begin")  # AVAILABLE_HINT's
+HEDGE_HINTS = Hints("rumo", "reportedly", "speculat", "unconfirmed", "could", "might", "may", "possibly", "if", "hint",
+                    "whether", "tentative")
+
+
+@lru_cache(maxsize=1024)
+def is_speech_verb(word: str) -> bool:
+    """Whether a cue word is a verb of saying ("said", "announced")."""
+    return SPEECH_WORD.fullmatch(word) is not None
 
 
 @dataclass(frozen=True)
@@ -151,17 +177,33 @@ TO_NEXT = re.compile(r"\s{1,3}(?:be|host|hold|visit|attend|meet|strike|vote|laun
                      r"begin|start|commence|travel|go|address|speak|lead|face|clash|perform)\b", re.I)
 
 
-def find_cues(text: str) -> list[Cue]:
-    """Tense cues (future and past) in document order.
+# Where a cue may start, found on the lower-cased text in one scan: a word of FUTURE_FIRST or
+# PAST_FIRST ("to" only before a verb) or a word of five letters or more ending in -ed. A superset
+# of the words find_cues tries; each is checked as before.
+CUE_SCAN = re.compile(
+    rf"(?<![a-z'])(?:{trie_pattern((FUTURE_FIRST | PAST_FIRST) - {'to'})}|to(?=\s{{1,3}}[^\W\d_])|[a-z']{{3,}}ed)"
+    r"(?![a-z'])")
+
+
+def find_cues(text: str, begin: int = 0, finish: int | None = None, low: str | None = None) -> list[Cue]:
+    """Tense cues (future and past) in document order (the words in [begin, finish) only; `low`
+    is the text lower-cased by `lowered`, when the caller has it).
 
     The cue patterns are tried only at words that can open one (and at words ending in -ed), so
     the scan costs one cheap tokenizer pass.
     """
     cues: list[Cue] = []
-    for word in WORD.finditer(text):
-        token = word.group(0)
-        lower = token.lower()
+    finish = len(text) if finish is None else finish
+    if low is None:
+        low = lowered(text)
+    # The scan may look a few characters past `finish` (the verb after "to"), no further.
+    limit = min(len(text), finish + 8)
+    words = WORD.finditer(text, begin, limit) if low is None else CUE_SCAN.finditer(low, begin, limit)
+    for word in words:
         start = word.start()
+        if start >= finish:
+            break
+        lower = word.group(0) if low is not None else word.group(0).lower()
         if lower in FUTURE_FIRST and (lower != "to" or TO_NEXT.match(text, word.end())):
             match = FUTURE_PATTERN.match(text, start)
             if match is not None:
@@ -201,14 +243,54 @@ def past_cue_counts(text: str, match: re.Match[str]) -> bool:
 
 class TenseIndex:
     """Answers "does the sentence around this offset look forward or back?" from the nearest cue in
-    the same sentence; cues after a clause break weigh less."""
+    the same sentence; cues after a clause break weigh less.
+
+    Cues are found sentence by sentence, when a sentence is first asked about (most hold no date
+    and are never asked about). A cue word never spans two sentences, and each cue is matched
+    against the whole text, so a sentence's cues are exactly those find_cues(text) gives inside it.
+    """
 
     def __init__(self, text: str, sentences: list[Sentence]) -> None:
         self.text = text
-        self.cues = find_cues(text)
-        self.starts = [c.start for c in self.cues]
         self.sentences = sentences
         self.sentence_starts = [s.start for s in sentences]
+        self._by_sentence: dict[int, list[Cue]] = {}
+        self._all: list[Cue] | None = None
+        self._low = lowered(text) if sentences else None
+
+    @property
+    def cues(self) -> list[Cue]:
+        """Every cue of the text, in order."""
+        if self._all is None:
+            self._all = find_cues(self.text)
+        return self._all
+
+    def sentence_cues(self, index: int) -> list[Cue]:
+        """The cues inside sentence `index`, in order."""
+        found = self._by_sentence.get(index)
+        if found is None:
+            sentence = self.sentences[index]
+            found = find_cues(self.text, sentence.start, sentence.end, self._low)
+            self._by_sentence[index] = found
+        return found
+
+    def cues_at(self, offset: int) -> list[Cue]:
+        """The cues of the sentence holding `offset` (every cue when there are no sentences)."""
+        if not self.sentences:
+            return self.cues
+        index = bisect.bisect_right(self.sentence_starts, offset) - 1
+        return self.sentence_cues(max(0, index))
+
+    def cues_between(self, begin: int, finish: int) -> list[Cue]:
+        """The cues starting in [begin, finish)."""
+        if not self.sentences:
+            return [c for c in self.cues if begin <= c.start < finish]
+        first = max(0, bisect.bisect_right(self.sentence_starts, begin) - 1)
+        last = bisect.bisect_left(self.sentence_starts, finish)
+        found: list[Cue] = []
+        for index in range(first, last):
+            found.extend(c for c in self.sentence_cues(index) if begin <= c.start < finish)
+        return found
 
     def sentence_bounds(self, offset: int) -> tuple[int, int]:
         index = bisect.bisect_right(self.sentence_starts, offset) - 1
@@ -221,10 +303,8 @@ class TenseIndex:
         """+1 future, -1 past, 0 unknown for the expression starting at `offset`."""
         begin, finish = self.sentence_bounds(offset)
         end = end if end is not None else offset
-        low = bisect.bisect_left(self.starts, begin)
-        high = bisect.bisect_left(self.starts, finish)
         best: tuple[float, int] | None = None
-        for cue in self.cues[low:high]:
+        for cue in self.cues_between(begin, finish):
             if offset <= cue.start < end:
                 continue
             distance = offset - cue.end if cue.end <= offset else cue.start - end
@@ -234,9 +314,11 @@ class TenseIndex:
                 weight += 8
                 if "," in between:
                     weight += 60  # "... on Tuesday, with tickets on sale": a later clause
-            if QUOTE_OR_CLAUSE.search(between):
+            if best is not None and weight >= best[0]:
+                continue  # what follows only adds weight: this cue cannot win
+            if CLAUSE_HINTS.present(between) and QUOTE_OR_CLAUSE.search(between):
                 weight += 60
-            if re.fullmatch(SPEECH_VERBS, cue.word):
+            if is_speech_verb(cue.word):
                 weight += 40
             if cue.word in ("next", "coming", "last", "earlier", "former", "formerly"):
                 weight += 30
@@ -246,10 +328,9 @@ class TenseIndex:
 
     def sentence_direction(self, begin: int, finish: int) -> tuple[int, int]:
         """(future cues, past cues) counted over a span."""
-        low = bisect.bisect_left(self.starts, begin)
-        high = bisect.bisect_left(self.starts, finish)
-        future = sum(1 for c in self.cues[low:high] if c.direction > 0)
-        past = sum(1 for c in self.cues[low:high] if c.direction < 0)
+        found = self.cues_between(begin, finish)
+        future = sum(1 for c in found if c.direction > 0)
+        past = sum(1 for c in found if c.direction < 0)
         return future, past
 
 
@@ -261,14 +342,17 @@ def date_role(text: str, start: int, end: int, sentence: Sentence) -> str | None
     """
     before = text[max(sentence.start, start - 80):start]
     after = text[end:min(sentence.end, end + 60)]
-    if NEW_DATE_BEFORE.search(before):
+    low = folded(before)  # for the hints: each pattern is tried only when its words are there
+    low30 = low[-30:] if low is not None else None
+    low40 = low[-40:] if low is not None else None
+    if NEW_DATE_HINTS.in_lower(low) and NEW_DATE_BEFORE.search(before):
         return "new"
-    if ORIGINAL_BEFORE.search(before) or (
-            re.search(r"\bfrom\s", before[-30:])
+    if (ORIGINAL_HINTS.in_lower(low) and ORIGINAL_BEFORE.search(before)) or (
+            "from" in before[-30:] and re.search(r"\bfrom\s", before[-30:])
             and MOVED_FROM_BEFORE.search(text[max(sentence.start, start - 160):start])):
         return "original"
     tail = before[-40:]
-    speech = SPEECH_BEFORE.search(tail)
+    speech = SPEECH_BEFORE.search(tail) if SPEECH_HINTS.in_lower(low40) else None
     if speech and DECLARED_AS.match(after):
         speech = None  # "declared Monday, 12 October a public holiday": the day declared, not the declaring
     if speech:
@@ -276,11 +360,14 @@ def date_role(text: str, start: int, end: int, sentence: Sentence) -> str | None
         lead = before[max(0, verb_start - 20):verb_start + len(speech.group(0).split()[0])]
         if not FUTURE_AUX_BEFORE.search(lead):
             return "report"
-    if SPEECH_AFTER.match(after) or (REPORT_HINT.search(before) and REPORT_NOUN_BEFORE.search(before)):
+    if SPEECH_AFTER.match(after) or (REPORT_HINTS.in_lower(low) and REPORT_HINT.search(before)
+                                     and REPORT_NOUN_BEFORE.search(before)):
         return "report"
-    if APPROX_BEFORE.search(before[-30:]):
+    if APPROX_HINTS.in_lower(low30) and APPROX_BEFORE.search(before[-30:]):
         return "approximate"
-    if BOUNDARY_BEFORE.search(before[-40:]) or (AVAILABLE_HINT.search(before) and AVAILABLE_BEFORE.search(before)):
+    if (BOUNDARY_HINTS.in_lower(low40) and BOUNDARY_BEFORE.search(before[-40:])) or (
+            (AVAILABLE_HINTS.in_lower(low) if low is not None else AVAILABLE_HINT.search(before))
+            and AVAILABLE_BEFORE.search(before)):
         return "boundary"
     return None
 
@@ -288,12 +375,15 @@ def date_role(text: str, start: int, end: int, sentence: Sentence) -> str | None
 @lru_cache(maxsize=4096)
 def status_of(sentence_text: str) -> str | None:
     """Postponed, cancelled or rescheduled, from the words of a sentence."""
-    for found in RESCHEDULE.finditer(sentence_text):
-        if NO_NEW_DATE.search(sentence_text[max(0, found.start() - 30):found.start()]) and "date" in found.group(0):
-            continue  # "without giving a new date", "no new date has been set"
-        if not conditional(sentence_text, found.start()):
-            return "rescheduled"
-    for kind, pattern in (("postponed", POSTPONE), ("cancelled", CANCEL)):
+    if RESCHEDULE_HINTS.present(sentence_text):
+        for found in RESCHEDULE.finditer(sentence_text):
+            if NO_NEW_DATE.search(sentence_text[max(0, found.start() - 30):found.start()]) and "date" in found.group(0):
+                continue  # "without giving a new date", "no new date has been set"
+            if not conditional(sentence_text, found.start()):
+                return "rescheduled"
+    for kind, pattern, hints in (("postponed", POSTPONE, POSTPONE_HINTS), ("cancelled", CANCEL, CANCEL_HINTS)):
+        if hints.absent(sentence_text):
+            continue
         for found in pattern.finditer(sentence_text):
             if not conditional(sentence_text, found.start()):
                 return kind
@@ -312,7 +402,7 @@ def conditional(text: str, start: int) -> bool:
 
 def is_hedged(sentence_text: str) -> bool:
     """Rumours, speculation and conditionals do not make calendar entries."""
-    return bool(HEDGE.search(sentence_text))
+    return HEDGE_HINTS.present(sentence_text) and bool(HEDGE.search(sentence_text))
 
 
 def is_rumour(text_before: str) -> bool:

@@ -17,10 +17,14 @@ import os
 import re
 import sys
 import tempfile
+from collections import Counter
+from collections.abc import Iterator
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from pathlib import Path
 from typing import NamedTuple
+
+from publisher.detect.wordscan import Hints, folded, trie_pattern
 
 MULTI_ZONE_COUNTRIES = {"US", "CA", "RU", "BR", "AU", "MX", "ID", "KZ", "CD", "MN", "KI", "FM", "GL", "CL", "EC"}
 COUNTRY_ALIASES: dict[str, str] = {
@@ -74,20 +78,60 @@ VENUE_HEADS = (
     "Showground|Amphitheatre|Amphitheater|Ballroom|Opera|Castle|Schloss|Abbey|Cenotaph|Lodge|Institute|Bhavan|"
     "Bhawan|Parliament|Capitol|Mall|Airport|Station|Pier|Beach"
 )
+_VENUE_LINK = r"(?:of\s{1,2}|de\s{1,2}|for\s{1,2}|and\s{1,2}|the\s{1,2})?"
+# One to five capitalised words (the first not inside a word) and a venue head ("Royal Albert Hall").
+# The first word is spelled out before the look-behind so that the engine jumps from capital to
+# capital; the heads form a trie, whose order cannot matter: no head is a whole-word prefix of another.
 VENUE = re.compile(
-    rf"(?<![\w'’-])((?:[A-Z][\w'’.&-]*\s{{1,2}}(?:of\s{{1,2}}|de\s{{1,2}}|for\s{{1,2}}|and\s{{1,2}}|the\s{{1,2}})?){{1,5}}"
-    rf"(?:{VENUE_HEADS})(?:\s{{1,2}}(?:of|for)\s{{1,2}}[A-Z][\w'’-]*(?:\s{{1,2}}[A-Z][\w'’-]*){{0,2}})?)"
+    rf"((?:[A-Z](?<![\w'’-][A-Z])[\w'’.&-]*\s{{1,2}}{_VENUE_LINK})(?:[A-Z][\w'’.&-]*\s{{1,2}}{_VENUE_LINK}){{0,4}}"
+    rf"(?:{trie_pattern(VENUE_HEADS.split('|'))})(?:\s{{1,2}}(?:of|for)\s{{1,2}}[A-Z][\w'’-]*(?:\s{{1,2}}[A-Z][\w'’-]*){{0,2}})?)"
     rf"(?![\w'’])(?!\s{{1,2}}(?:Day|Road|Street|Avenue|Station)\b)")
-AT_NAME = re.compile(r"\bat\s{1,2}(?:the\s{1,2})?((?:[A-Z][a-z][\w'’-]*)(?:\s{1,2}[A-Z][a-z][\w'’-]*){1,3})"
+VENUE_HEAD = re.compile(trie_pattern(VENUE_HEADS.split("|")))
+VENUE_START = re.compile(r"(?<![\w'’-])[A-Z]")
+
+
+def venue_matches(text: str) -> Iterator[re.Match[str]]:
+    """VENUE.finditer(text), trying the pattern only near a venue head ("Hall", "Stadium").
+
+    A venue ends in a head, and between its first word and its head stand only word characters,
+    spaces and ' ’ . & -; so it starts at a capital between the last other character before a
+    head and the head itself. Each start is tried once, left to right, as finditer would."""
+    position = 0  # where the last venue ended
+    tried = 0  # every start before this has been tried
+    for head in VENUE_HEAD.finditer(text):
+        at = head.start()
+        if at < position:
+            continue
+        floor = max(position, tried)
+        begin = at
+        while begin > floor and (text[begin - 1].isalnum() or text[begin - 1] in "_'’.&-"
+                                 or text[begin - 1].isspace()):
+            begin -= 1
+        tried = at + 1
+        for start in VENUE_START.finditer(text, begin, at + 1):
+            match = VENUE.match(text, start.start())
+            if match is not None:
+                position = tried = match.end()
+                yield match
+                break
+
+
+AT_NAME = re.compile(r"at(?<!\wat)\s{1,2}(?:the\s{1,2})?((?:[A-Z][a-z][\w'’-]*)(?:\s{1,2}[A-Z][a-z][\w'’-]*){1,3})"
                      r"(?=\s{0,2}(?:[,.;]|on\b|in\b|at\b|later\b|this\b|next\b|from\b|$|has\b|have\b|had\b|is\b|"
                      r"was\b|will\b|were\b|are\b|because\b|due\b|with\b|kick))")
-VENUE_PREFIXED = re.compile(r"(?<![\w'’-])(?:Schloss|Castle|Palace\s{1,2}of|Fort|Camp|Mount|Lake)\s{1,2}"
-                            r"[A-Z][\w'’-]+(?:\s{1,2}[A-Z][\w'’-]+)?")
+VENUE_PREFIXED = re.compile(  # each prefix word spelled with its look-behind after the capital, as VENUE
+    r"(?:S(?<![\w'’-]S)chloss|C(?<![\w'’-]C)(?:astle|amp)|P(?<![\w'’-]P)alace\s{1,2}of|F(?<![\w'’-]F)ort|"
+    r"M(?<![\w'’-]M)ount|L(?<![\w'’-]L)ake)\s{1,2}[A-Z][\w'’-]+(?:\s{1,2}[A-Z][\w'’-]+)?")
 ONLINE = re.compile(r"\b(?:on|via|through)\s{1,3}(YouTube|Zoom|Facebook(?:\s+Live)?|Twitter|X|Instagram|LinkedIn|"
                     r"Microsoft\s+Teams|Teams|Twitch|Webex)\b|\b(webinar|virtual(?:ly)?|online|live\s*stream(?:ed)?|"
                     r"webcast|web\s+cast)\b", re.I)
 DIAL_IN = re.compile(r"\b(?:dial(?:ing|ling)?(?:-|\s)?in|dialing|dialling|by\s+phone|telephone|passcode|"
                      r"conference\s+call)\b", re.I)
+# What an ONLINE match holds: a platform or a word of its own, or (for "on X") a space and an x.
+ONLINE_HINTS = Hints("youtube", "zoom", "facebook", "twitter", "instagram", "linkedin", "teams", "twitch", "webex",
+                     "webinar", "virtual", "online", "live", "webcast", "web")
+X_AFTER_SPACE = re.compile(r"\sx\b")
+DIAL_IN_HINTS = Hints("dial", "phone", "passcode", "conference")  # what a DIAL_IN match holds
 CAPITAL_RUN = re.compile(r"[A-Z][\w'’.-]*(?:\s{1,2}(?:[A-Z][\w'’.-]*|of|upon|on|de|del|la|le|al|el|es|am|an|"
                          r"der|the|and)){0,5}")
 LOCATIVE = re.compile(r"(?:\b(?:in|at|to|from|near|outside|inside|of|visit|visiting|visits|host|hosts|hosting|"
@@ -370,10 +414,11 @@ def demonym_countries(text: str) -> dict[str, int]:
     """How often each country's nationality adjective occurs ("the Senegalese government")."""
     table = gazetteer().demonyms
     counts: dict[str, int] = {}
-    for match in DEMONYM_WORD.finditer(text):
-        code = table.get(match.group(0).lower())
+    # Each distinct word once (in order of first use), with how often it occurs.
+    for word, times in Counter(map(str.lower, DEMONYM_WORD.findall(text))).items():
+        code = table.get(word)
         if code is not None:
-            counts[code] = counts.get(code, 0) + 1
+            counts[code] = counts.get(code, 0) + times
     return counts
 
 
@@ -381,7 +426,7 @@ def find_places(text: str, base: int = 0) -> list[Place]:
     """Countries, states, regions, cities and venues named in `text` (offsets shifted by `base`)."""
     gaz = gazetteer()
     found: list[Place] = []
-    for match in VENUE.finditer(text):
+    for match in venue_matches(text):
         name = clean_venue(match.group(1))
         if name and len(name.split()) <= 7 and name.split()[0] not in NOT_VENUE_STARTS:
             offset = match.group(1).find(name)
@@ -412,12 +457,16 @@ def find_places(text: str, base: int = 0) -> list[Place]:
 
 def with_locative(text: str, place: Place, base: int) -> Place:
     before = text[max(0, place.start - base - 24):place.start - base]
-    if re.search(r"\b(?:in|at|to|from|near|inside|outside|visit|visiting|visits|host|hosts|hosting|into|towards?)"
-                 r"\s{1,3}(?:the\s{1,3})?$", before, re.I):
+    if LOCATIVE_BEFORE.search(before):
         return replace(place, locative=True)
     return place
 
 
+LOCATIVE_BEFORE = re.compile(r"\b(?:in|at|to|from|near|inside|outside|visit|visiting|visits|host|hosts|hosting|into|"
+                             r"towards?)\s{1,3}(?:the\s{1,3})?$", re.I)
+
+
+@lru_cache(maxsize=1024)
 def state_in_host(url: str | None) -> Place | None:
     """A US state named inside a site's host name ("librarieshawaii.org" -> Hawaii)."""
     if not url:
@@ -502,21 +551,46 @@ def known_names() -> frozenset[str]:
 
 def lookup_run(text: str, run_start: int, run: str, base: int, gaz: Gazetteer) -> list[Place]:
     """The longest gazetteer names inside one run of capitalised words."""
+    spans = run_names(run)
+    if not spans:
+        return []
+    places: list[Place] = []
+    resume = 0  # the first word a name may start at (after the last name found)
+    for index, previous, options in spans:
+        if index < resume:
+            continue
+        for size, offset, name in options:
+            start = run_start + offset
+            place = classify_name(text, start, name, base, gaz, run_end=run_start + len(run))
+            if place is not None and place.kind == "city" and previous is not None \
+                    and previous.lower() not in FUNCTION_WORDS and not previous.endswith((",", ".")):
+                place = None  # "Bruce Lynn": the end of a person's name, not the town
+            if place is not None:
+                places.append(place)
+                resume = index + size
+                break
+    return places
+
+
+@lru_cache(maxsize=8192)
+def run_names(run: str) -> tuple[tuple[int, str | None, tuple[tuple[int, int, str], ...]], ...]:
+    """The word spans of a run that name something in the gazetteer, by the word they start at:
+    (word index, the word before, ((words, offset in the run, name), ...) longest first). Which of
+    them is a place depends on the text around the run (see lookup_run)."""
+    gaz = gazetteer()
     if " " not in run and "\n" not in run:
         key = run.lower().rstrip(".,’'")
         if key not in gaz.first_words and key.removesuffix("’s").removesuffix("'s") not in gaz.first_words:
-            return []
+            return ()
     words = list(RUN_WORD.finditer(run))
     names = known_names()
-    places: list[Place] = []
-    index = 0
-    while index < len(words):
-        matched = False
+    found: list[tuple[int, str | None, tuple[tuple[int, int, str], ...]]] = []
+    for index in range(len(words)):
         bare = words[index].group(0).lower().rstrip(".,’'")
         if bare not in gaz.first_words and words[index].group(0).lower() not in gaz.first_words and \
                 bare.removesuffix("’s").removesuffix("'s") not in gaz.first_words:
-            index += 1
             continue
+        options: list[tuple[int, int, str]] = []
         for size in range(min(5, len(words) - index), 0, -1):
             first, last = words[index], words[index + size - 1]
             name = run[first.start():last.end()].rstrip(".,’'")
@@ -525,20 +599,10 @@ def lookup_run(text: str, run_start: int, run: str, base: int, gaz: Gazetteer) -
             lower = name.lower()
             if lower not in names and lower.removeprefix("the ") not in names:
                 continue
-            start = run_start + first.start()
-            place = classify_name(text, start, name, base, gaz, run_end=run_start + len(run))
-            if place is not None and place.kind == "city" and index > 0:
-                previous = words[index - 1].group(0)
-                if previous.lower() not in FUNCTION_WORDS and not previous.endswith((",", ".")):
-                    place = None  # "Bruce Lynn": the end of a person's name, not the town
-            if place is not None:
-                places.append(place)
-                index += size
-                matched = True
-                break
-        if not matched:
-            index += 1
-    return places
+            options.append((size, first.start(), name))
+        if options:
+            found.append((index, words[index - 1].group(0) if index > 0 else None, tuple(options)))
+    return tuple(found)
 
 
 def classify_name(text: str, start: int, name: str, base: int, gaz: Gazetteer, run_end: int) -> Place | None:
@@ -560,15 +624,14 @@ def classify_name(text: str, start: int, name: str, base: int, gaz: Gazetteer, r
         if lower == "georgia" and "tbilisi" in text.lower():
             return None
         return Place(base + start, base + end, display, "state", "US", gaz.state_zones.get(code), admin=code)
-    big_city = lower in gaz.cities and max(c.population for c in gaz.city_rows(lower)) >= 1_000_000 and \
+    big_city = lower in gaz.cities and largest_city(lower).population >= 1_000_000 and \
         not (re.match(r"\s[A-Z][a-z]", text[end:end + 3]) and end < run_end)
     if lower in gaz.regions and len(name) >= 3 and not big_city:  # "Addis Ababa", "Lagos": the city
         country, display = gaz.regions[lower]
         return Place(base + start, base + end, display, "region", country, gaz.country_zones.get(country),
                      population=0 if " " in display else -1)
     if lower in gaz.cities and len(name) >= 3:
-        candidates = gaz.city_rows(lower)
-        best = max(candidates, key=lambda c: c.population)
+        best = largest_city(lower)
         before = text[max(0, start - 24):start]
         after = text[end:end + 3]
         if lower in COMMON_WORD_CITIES:
@@ -586,6 +649,12 @@ def classify_name(text: str, start: int, name: str, base: int, gaz: Gazetteer, r
         return Place(base + start, base + end, best.name if best.name.lower() == lower else name, "city",
                      best.country, best.zone, best.population, admin=best.admin)
     return None
+
+
+@lru_cache(maxsize=8192)
+def largest_city(lower: str) -> City:
+    """The most populous city called `lower` (the first of equals); the name must be known."""
+    return max(gazetteer().city_rows(lower), key=lambda c: c.population)
 
 
 def dedupe(places: list[Place]) -> list[Place]:
@@ -658,7 +727,9 @@ def country_from_url(url: str | None) -> str | None:
 
 def online_location(text: str) -> str | None:
     """"Online (YouTube)", "Webcast / dial-in" or "Online" when the happening is virtual."""
-    match = ONLINE.search(text)
+    low = folded(text)
+    possible = low is None or ONLINE_HINTS.in_lower(low) or X_AFTER_SPACE.search(low) is not None
+    match = ONLINE.search(text) if possible else None
     if match:
         platform = match.group(1)
         if platform:
@@ -667,6 +738,7 @@ def online_location(text: str) -> str | None:
         if "webcast" in word or "web cast" in word:
             return "Webcast / dial-in" if DIAL_IN.search(text) else "Webcast"
         return "Online"
-    if DIAL_IN.search(text) and re.search(r"\b(?:internet|website|listen|live)\b", text, re.I):
+    if DIAL_IN_HINTS.in_lower(low) and DIAL_IN.search(text) and \
+            re.search(r"\b(?:internet|website|listen|live)\b", text, re.I):
         return "Webcast / dial-in"
     return None

@@ -20,8 +20,11 @@ ABBREVIATIONS = {
     "calif", "va", "fla", "ill", "mass", "ariz", "colo", "conn", "tenn", "wash", "penn", "pa", "md", "mich",
     "minn", "wis", "okla", "ore", "nev", "la", "ky", "ga", "tex", "ala", "ind", "kan", "neb", "miss", "mo",
 }
-BOUNDARY = re.compile(r"\n[ \t]*\n?|(?<=[.!?])[\"”’)\]]{0,2}[ \t]{1,8}(?=[\"“‘(\[]?[A-Z0-9])"
-                      r"|(?<=[a-z]{2}[.!?])(?=[A-Z][a-z])|(?<=\d[.!?])(?=[A-Z][a-z]{2,}\s)")
+# A line break, or a full stop (!, ?) followed by spaces and a capital or digit, or directly by a
+# capitalised word. The pattern starts with the break or the stop itself (not with a look-behind),
+# so the engine skips ahead to those characters; the stop is consumed, then left out of the cut.
+BOUNDARY = re.compile(r"\n[ \t]*\n?|[.!?](?:[\"”’)\]]{0,2}[ \t]{1,8}(?=[\"“‘(\[]?[A-Z0-9])"
+                      r"|(?<=[a-z]{2}[.!?])(?=[A-Z][a-z])|(?<=\d[.!?])(?=[A-Z][a-z]{2,}\s))")
 WORD_BEFORE = re.compile(r"([A-Za-z][A-Za-z.]{0,8})\.[\"”’)\]]{0,2}$")
 
 
@@ -36,9 +39,12 @@ def split_sentences(text: str) -> list[Sentence]:
     """Sentences in order, each with offsets into `text` (whitespace trimmed)."""
     cuts = [0]
     for match in BOUNDARY.finditer(text):
-        if "\n" not in match.group(0) and is_abbreviation(text, match.start()):
+        if match.group(0)[0] == "\n":
+            cuts.append(match.end())
             continue
-        cuts.append(match.end() if "\n" in match.group(0) else match.start())
+        start = match.start() + 1  # after the stop
+        if not is_abbreviation(text, start):
+            cuts.append(start)
     cuts.append(len(text))
     sentences: list[Sentence] = []
     for begin, finish in itertools.pairwise(cuts):

@@ -18,6 +18,8 @@ import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field, replace
 
+from publisher.detect.wordscan import lowered, trie_pattern
+
 TenseAt = Callable[[int], int]
 
 MONTHS: dict[str, int] = {
@@ -156,12 +158,12 @@ _ZONE = (rf"(?:\(?(?:(?:UTC|GMT){_SP0}[+−-]{_SP0}\d{{1,2}}(?::?\d\d)?"
          rf"|local{_SP}time)\)?(?:{_SP0}\((?:{_ZONE_ABBR})\))?)")
 _TIME = rf"(?:(?:{_TRANGE}|{_TPOINT})(?:{_SP0}{_ZONE})?)"
 
-PRIMITIVE = re.compile(
-    rf"(?P<iso>{_ISO})|(?P<num>{_NUM})|(?P<nummonth>{_NUM_MONTH})"
-    rf"|(?P<mdy>{_MDY})|(?P<dmy>{_DMY})|(?P<time>{_TIME})"
-    rf"|(?P<quarter>{_QUARTER})|(?P<season>{_SEASON})|(?P<century>{_CENTURY})|(?P<decade>{_DECADE})"
-    rf"|(?P<month>{_MONTH_X})|(?P<year>{_YEAR_X})|(?P<weekday>{_WEEKDAY_X})|(?P<rel>{_REL})"
-)
+PRIMITIVE_PARTS: list[tuple[str, str]] = [
+    ("iso", _ISO), ("num", _NUM), ("nummonth", _NUM_MONTH), ("mdy", _MDY), ("dmy", _DMY), ("time", _TIME),
+    ("quarter", _QUARTER), ("season", _SEASON), ("century", _CENTURY), ("decade", _DECADE), ("month", _MONTH_X),
+    ("year", _YEAR_X), ("weekday", _WEEKDAY_X), ("rel", _REL),
+]
+PRIMITIVE = re.compile("|".join(f"(?P<{name}>{pattern})" for name, pattern in PRIMITIVE_PARTS))
 TOKEN = re.compile(r"[A-Za-z]+|\d+|[-–—&,()/:.']")
 YEAR_NOUNS = re.compile(
     r"\s{1,3}(?:people|persons|residents|members|workers|jobs|troops|soldiers|km|kilometres|kilometers|miles|"
@@ -485,11 +487,84 @@ GATES: dict[str, re.Pattern[str]] = {
 }
 
 
+def _start_scan() -> re.Pattern[str]:
+    """The start of every word that may be one of START_WORDS (past its gate, if it has one) or
+    starts with a digit, found on the lower-cased text in one scan. A gate is tried there as a
+    case-insensitive look-ahead, which passes wherever it passes on the text itself; so this is a
+    superset of the words scan_primitives wants, and it checks each one as before."""
+    gated: dict[re.Pattern[str], list[str]] = {}
+    for word, gate in GATES.items():
+        gated.setdefault(gate, []).append(word)
+    branches = [f"{trie_pattern(START_WORDS - set(GATES))}(?!\\w)"]
+    branches += [f"{trie_pattern(words)}(?=(?i:{gate.pattern}))" for gate, words in gated.items()]
+    return re.compile(rf"(?<!\w)(?:{'|'.join(branches)}|[^\W_a-z])")
+
+
+START_SCAN = _start_scan()
+
+
+# Which alternatives of PRIMITIVE can match at a word, by the word (lower-cased): a month name
+# can open only "December 4" or "December"; a digit opens neither. Trying only those (in the same
+# order, so the same one wins) gives the same match as PRIMITIVE for a fraction of the cost.
+_WEEKDAY_ABBREVIATIONS = ("mon", "tue", "tues", "wed", "thu", "thur", "thurs", "fri", "sat", "sun")
+_OPENERS: dict[str, set[str]] = {
+    "mdy": {*MONTHS, *WEEKDAYS},
+    "dmy": {*WEEKDAYS, "the"},
+    "time": {"noon", "midday", "midnight"},
+    "quarter": {"the", "first", "second", "third", "fourth", "final", "last", "q1", "q2", "q3", "q4", "h1", "h2"},
+    "season": {"this", "next", "last", "early", "late", "the", "mid", *SEASONS},
+    "century": {"the"},
+    "decade": {"the"},
+    "month": {"early", "mid", "late", "end", "the", "last", "next", "this", "coming", "past", *MONTHS},
+    "year": {"fiscal", "fy"},
+    "weekday": {"this", "next", "last", "coming", "past", *(w for w in WEEKDAYS if w not in _WEEKDAY_ABBREVIATIONS)},
+    "rel": {"the", "today", "tonight", "tomorrow", "yesterday", "this", "earlier", "later", "early", "late", "in",
+            "end", "next", "last", "past", "coming", "current", "previous", "following", *NUMBER_WORDS, "at", "for",
+            "nowadays", "currently", "presently", "recently", "now"},
+}
+_DIGIT_OPENED = ("iso", "num", "nummonth", "dmy", "time", "quarter", "century", "decade", "year", "rel")
+
+
+def _alternatives(names: tuple[str, ...]) -> re.Pattern[str]:
+    return re.compile("|".join(f"(?P<{name}>{pattern})" for name, pattern in PRIMITIVE_PARTS if name in names))
+
+
+_BY_DIGIT = _alternatives(_DIGIT_OPENED)
+_BY_NAMES: dict[tuple[str, ...], re.Pattern[str]] = {}
+_BY_WORD: dict[str, re.Pattern[str]] = {}
+for _word in set().union(*_OPENERS.values()):
+    _names = tuple(name for name, _ in PRIMITIVE_PARTS if _word in _OPENERS.get(name, ()))
+    if _names not in _BY_NAMES:
+        _BY_NAMES[_names] = _alternatives(_names)
+    _BY_WORD[_word] = _BY_NAMES[_names]
+
+
+# A number alone (ASCII digits) can open only some of those: one or two digits a day, a month, a
+# clock time or a count ("3 weeks ago"); three a count; four a year, an ISO or year-first date,
+# or a 24-hour time ("1430 hrs").
+_BY_DIGITS = {1: _alternatives(("num", "nummonth", "dmy", "time", "rel")), 3: _alternatives(("rel",)),
+              4: _alternatives(("iso", "num", "time", "year"))}
+_BY_DIGITS[2] = _BY_DIGITS[1]
+
+
+def primitive_at(text: str, start: int, token: str, lower: str) -> re.Match[str] | None:
+    """PRIMITIVE.match(text, start) for a word `token` starting at `start` (`lower` its lower case)."""
+    if token[0].isdigit():
+        pattern = _BY_DIGITS.get(len(token)) if token.isascii() and token.isdigit() else None
+        return (pattern or _BY_DIGIT).match(text, start)
+    pattern = _BY_WORD.get(lower)
+    return pattern.match(text, start) if pattern is not None else PRIMITIVE.match(text, start)
+
+
 def scan_primitives(text: str) -> Iterator[re.Match[str]]:
     """Like PRIMITIVE.finditer(text), but trying the pattern only at word starts that can open a
     temporal expression (a digit, a month or weekday name, a deictic word)."""
+    low = lowered(text)
+    words = WORD.finditer(text) if low is None else (WORD.match(text, hit.start()) for hit in START_SCAN.finditer(low))
     position = 0
-    for word in WORD.finditer(text):
+    for word in words:
+        if word is None:
+            continue
         start = word.start()
         if start < position:
             continue
@@ -503,7 +578,7 @@ def scan_primitives(text: str) -> Iterator[re.Match[str]]:
         if start > 0 and text[start - 1] in "'’" and token[0].isdigit():
             match = PRIMITIVE.match(text, start - 1) or PRIMITIVE.match(text, start)
         else:
-            match = PRIMITIVE.match(text, start)
+            match = primitive_at(text, start, token, lower)
         if match is not None and match.end() > match.start():
             position = match.end()
             yield match
@@ -603,7 +678,6 @@ def handle_day_level(raw: str, start: int, end: int, text: str, ctx: Context) ->
             second.month = first.month
     if first.month is None:
         return None
-    direction = ctx.tense_at(start)
     # Years: the first side borrows the second's ("4-5 December 2025"), and vice versa.
     explicit = first.year is not None or (second is not None and second.year is not None)
     start_day = first.days[0][0]
@@ -614,7 +688,8 @@ def handle_day_level(raw: str, start: int, end: int, text: str, ctx: Context) ->
     if first.year is not None:
         anchor = safe_date(first.year, first.month, start_day)
     else:
-        anchor = nearest_year(first.month, start_day, ctx.ref, first.weekday, direction)
+        # The sentence's direction is asked for only here, where a day without a year needs it.
+        anchor = nearest_year(first.month, start_day, ctx.ref, first.weekday, ctx.tense_at(start))
     if anchor is None:
         return None
     year = anchor.year
@@ -699,7 +774,6 @@ def handle_month(raw: str, start: int, end: int, text: str, ctx: Context) -> Tim
                 and sentence_start(text, start) and month_word.lower() in ("march", "may"):
             return None  # "March organisers said ..." at a sentence start: only a month with a cue.
     month = months[0]
-    direction = ctx.tense_at(start)
     ref = ctx.ref
     if years:
         year = years[-1]
@@ -711,7 +785,7 @@ def handle_month(raw: str, start: int, end: int, text: str, ctx: Context) -> Tim
         year = ref.year if month > ref.month else ref.year + 1
     elif modifier == "this":
         year = ref.year
-    elif direction < 0:
+    elif (direction := ctx.tense_at(start)) < 0:  # asked for only when nothing else decides
         year = ref.year if month <= ref.month else ref.year - 1
     elif direction > 0:
         year = ref.year if month >= ref.month else ref.year + 1
@@ -787,7 +861,9 @@ def handle_weekday(raw: str, start: int, end: int, text: str, ctx: Context) -> T
         monday = ref - dt.timedelta(days=ref.weekday()) + dt.timedelta(days=7 * shift)
         day = monday + dt.timedelta(days=weekday)
     else:
-        day = resolve_weekday(weekday, ref, ctx.tense_at(start), modifier)
+        # A "next", "last", "this" or "coming" decides alone; the sentence's direction is not needed.
+        decided = modifier in ("next", "last", "past", "this", "coming")
+        day = resolve_weekday(weekday, ref, 0 if decided else ctx.tense_at(start), modifier)
     numbers = [int(w) for w in words if w.isdigit()]
     if numbers:
         fixed = closest_day_number(numbers[0], day)

@@ -9,6 +9,8 @@ the destination.
 
 from __future__ import annotations
 
+import bisect
+import itertools
 import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
@@ -16,6 +18,7 @@ from functools import lru_cache
 
 from publisher.detect.places import US_STATE_ABBREVIATIONS, VENUE_HEADS
 from publisher.detect.temporal import ZONE_ABBREVIATIONS
+from publisher.detect.wordscan import FOLDS_TO_ASCII, Hints, lowered, trie_pattern
 
 # (category, pattern): the first pattern that matches a sentence decides its category.
 CATEGORY_PATTERNS: list[tuple[str, str]] = [
@@ -67,6 +70,11 @@ EVENT_VERBS = re.compile(
     r"to\s+(?:attend|meet|address|speak|perform|play|face|visit|travel|join|vote|strike|announce|report|release)|"
     r"plans?\s+a|fixed\s+for|set\s+for|scheduled\s+(?:for|on)|slated\s+for|declared|observed?|"
     r"welcomed|hosted\s+to)\b", re.I)
+# A word one of which every EVENT_VERBS match holds.
+EVENT_VERB_HINTS = Hints("place", "held", "hold", "host", "kick", "open", "begin", "start", "commence", "run", "will",
+                         "attend", "meet", "address", "speak", "perform", "play", "face", "visit", "travel", "join",
+                         "vote", "strike", "announce", "report", "release", "plan", "fixed", "set", "scheduled",
+                         "slated", "declared", "observe", "welcomed")
 PARENTHESES = re.compile(r"\([^()]{0,80}\)|\[[^\[\]]{0,80}\]")
 TITLE_WORDS = (r"President|Prime\s+Minister|PM|Premier|Chancellor|King|Queen|Prince|Princess|Minister|Secretary|"
                r"Senator|Sen\.|Governor|Gov\.|Mayor|Chairman|Chairwoman|Chair|CEO|Chief|Judge|Justice|Pope|Sheikh|"
@@ -75,7 +83,14 @@ TITLE_WORDS = (r"President|Prime\s+Minister|PM|Premier|Chancellor|King|Queen|Pri
 PERSON = re.compile(
     rf"\b(?:(?:[A-Z][a-z]+\s+){{0,3}}(?:{TITLE_WORDS})\s+(?:of\s+(?:the\s+)?[A-Z][\w]+(?:\s+[A-Z]\w+){{0,2}}\s+)?)"
     rf"((?:[A-Z][a-z'’-]+|[A-Z]\.)(?:\s+(?:[A-Z][a-z'’-]+|[A-Z]\.|de|van|von|bin|al-\w+)){{0,3}})")
-PROPER_RUN = re.compile(r"(?<![\w'’&.])(?<!\w-)(?:[A-Z][\w'’&.-]*)(?:(?:\s{1,2}|[–-](?=[A-Z]))"
+# A title word (as spelled in TITLE_WORDS) that every PERSON match holds.
+PERSON_HINTS = Hints("President", "Prime", "PM", "Premier", "Chancellor", "King", "Queen", "Prince", "Minister",
+                     "Secretary", "Sen", "Gov", "Mayor", "Chair", "CEO", "Chief", "Judge", "Justice", "Pope", "Sheikh",
+                     "Emir", "Crown", "Mr", "Ms", "Dr", "Prof", "Gen", "Commissioner", "Speaker", "Vice", "Ambassador",
+                     "Magistrate", "Director", "Spokes", exact=True)
+# The first capital comes before the look-behinds (which check the characters before it), so the
+# engine jumps from capital to capital.
+PROPER_RUN = re.compile(r"[A-Z](?<![\w'’&.][A-Z])(?<!\w-[A-Z])[\w'’&.-]*(?:(?:\s{1,2}|[–-](?=[A-Z]))"
                         r"(?:[A-Z][\w'’&.-]*|of|for|"
                         r"and|&|on|the|de|\d+(?:st|nd|rd|th)?)(?![\w'’])){0,7}")
 STOP_RUN_WORDS = {
@@ -132,7 +147,7 @@ def find_trigger(sentence: str, anchor: int | None = None,
         else:
             chosen = min(candidates, key=lambda t: trigger_distance(sentence, t, anchor))
         return head_of(chosen, candidates)
-    verb = EVENT_VERBS.search(sentence)
+    verb = EVENT_VERBS.search(sentence) if EVENT_VERB_HINTS.present(sentence) else None
     if verb:
         return Trigger(verb.start(), verb.end(), verb.group(0), "event")
     return None
@@ -143,12 +158,19 @@ def all_triggers(sentence: str) -> tuple[Trigger, ...]:
     found: list[Trigger] = []
     masked = PARENTHESES.sub(lambda m: " " * len(m.group(0)), sentence) if "(" in sentence or "[" in sentence \
         else sentence
+    context: list[bool] = []  # whether MATCH_CONTEXT finds the sentence a sport's, once asked
+
+    def sporting() -> bool:
+        if not context:
+            context.append(MATCH_CONTEXT_HINTS.present(sentence) and MATCH_CONTEXT.search(sentence) is not None)
+        return context[0]
+
     for match in scan_triggers(masked):
         group = match.lastgroup or ""
         name = CATEGORY_BY_GROUP.get(group, "event")
         word = match.group(0)
         if name == "match" and word.lower() in ("final", "race", "league", "tests", "test", "game", "clash") \
-                and not MATCH_CONTEXT.search(sentence):
+                and not sporting():
             continue
         if word[:1].isupper() and (IN_VENUE_NAME.match(masked, match.end()) or IN_ORG_NAME.match(masked, match.end())):
             continue  # "Cape Town International Convention Centre", "Election Commission": not happenings
@@ -156,8 +178,7 @@ def all_triggers(sentence: str) -> tuple[Trigger, ...]:
     if not any(t.category == "match" for t in found):
         for match in scan_caseless(sentence):
             word = match.group(0)
-            if word.lower() in ("final", "race", "league", "tests", "test", "game", "clash") \
-                    and not MATCH_CONTEXT.search(sentence):
+            if word.lower() in ("final", "race", "league", "tests", "test", "game", "clash") and not sporting():
                 continue
             found.append(Trigger(match.start(), match.end(), word, "match"))
     for hints, pattern, name in EXTRA_TRIGGERS:
@@ -202,10 +223,105 @@ TRIGGER_STEMS = frozenset(
      "gath", "gig", "gigs", "adjo", "rese"])
 
 
+_STEMS = trie_pattern(stem for stem in TRIGGER_STEMS if len(stem) == 4)
+_SHORT_STEMS = trie_pattern(stem for stem in TRIGGER_STEMS if len(stem) < 4)
+# Where an event word may start, found on the lower-cased text in one scan: a word opening with
+# a stem (a short stem is the whole word). TRIGGER_PATTERN is also tried at a word before " Day"
+# or "-day" (day_word_starts). A superset of the words the scanners try; each is checked as before.
+STEM_SCAN = re.compile(rf"(?<!\w)(?:{_STEMS}|{_SHORT_STEMS}(?!\w))")
+
+
+def day_word_starts(low: str) -> list[int]:
+    """The start of every word followed by spaces and "day", or by "-day", in the lower-cased
+    text: where "<Name> Day" (a holiday) or "<n>-day visit" may start, whatever the word."""
+    starts = []
+    at = low.find("day")
+    while at != -1:
+        end = at
+        if at > 0 and low[at - 1] == "-":
+            end = at - 1
+        else:
+            while end > 0 and low[end - 1].isspace():
+                end -= 1
+        if end < at:
+            begin = end
+            while begin > 0 and (low[begin - 1].isalnum() or low[begin - 1] == "_"):
+                begin -= 1
+            if begin < end:
+                starts.append(begin)
+        at = low.find("day", at + 1)
+    return starts
+
+
+# The first letters every alternative of each category's pattern opens with (a prefix of its first
+# word: "strike" for "strikes?", "walk" for "walk-?outs?"), so an event word can start only at a
+# word opening with one of them, or at a word before " Day" or "-day" (day_word_starts). A
+# case-insensitive pattern also matches "ſ", "ı", "İ" and the Kelvin sign to ASCII letters; a text
+# holding one is scanned by stems instead (see trigger_starts).
+MATCH_OPENERS = ("vs", "versus", "away", "at", "match", "game", "fixture", "derby", "kick", "grand", "semi", "quarter",
+                 "final", "tournament", "championship", "clash", "encounter", "race", "league", "test", "reserve")
+TRIGGER_OPENERS = (*MATCH_OPENERS,
+    "earnings", "conference", "investor", "analyst", "annual", "fiscal", "results", "call", "webinar", "virtual",
+    "webcast", "live", "online", "strike", "walk", "industrial", "stay", "protest", "demonstration", "election",
+    "poll", "by", "referendum", "vote", "voting", "counting", "ballot", "public", "bank", "national", "special",
+    "federal", "school", "holiday", "clos", "shut", "suspend", "state", "official", "working", "royal", "visit",
+    "trip", "tour", "travel", "summit", "hear", "sentencing", "trial", "arraignment", "court", "adjourn", "launch",
+    "unveil", "unpacked", "keynote", "media", "product", "event", "meeting", "agm", "general", "talks", "meet",
+    "gather", "session", "sitting", "assembly", "round", "briefing", "press", "news", "congress", "convention",
+    "forum", "symposium", "expo", "exhibition", "fair", "trade", "show", "festival", "ceremony", "celebration",
+    "banquet", "reception", "parade", "inauguration", "concert", "lecture", "seminar", "workshop", "program",
+    "premiere", "screening", "auction", "marathon", "gig", "deadline", "registration")
+# Openers that are common words count only before what their patterns need after them ("at
+# home", "by-election", "public holiday", "state visit", "results for the third quarter").
+GATED_OPENERS: dict[str, str] = {
+    "at": r"\s+home\s", "by": r"-?election", "public": r"\s+holiday", "bank": r"\s+holiday", "national": r"\s+holiday",
+    "federal": r"\s+holiday", "school": r"\s+holiday", "special": r"\s+(?:event|holiday)", "state": r"\s+visit",
+    "official": r"\s+visit", "working": r"\s+visit", "royal": r"\s+visit", "results": r"\s+(?:for|of)\s",
+    "trade": r"\s+show", "kick": r"(?:s|ed|ing)?[\s-]?off", "annual": r"\w*\s+(?:\w+\s+){0,4}results",
+    "fiscal": r"\w*\s+(?:\w+\s+){0,4}results", "quarter": r"\w*\s+(?:\w+\s+){0,4}results|[\s-]?final",
+}
+
+
+def _opening(openers: tuple[str, ...]) -> re.Pattern[str]:
+    plain = trie_pattern(word for word in openers if word not in GATED_OPENERS)
+    gated = "".join(f"|{word}(?={GATED_OPENERS[word]})" for word in openers if word in GATED_OPENERS)
+    return re.compile(rf"(?<!\w)(?:{plain}{gated})")
+
+
+MATCH_OPENING = _opening(MATCH_OPENERS)
+TRIGGER_OPENING = _opening(TRIGGER_OPENERS)
+
+
+def trigger_starts(text: str, low: str | None, match_only: bool = False) -> list[int] | None:
+    """Where scan_triggers (or, `match_only`, scan_caseless) need try: the words opening with an
+    opener, and for scan_triggers the words before a "day"; None (every word) when lower-casing
+    `text` would move offsets (`low`, from `lowered`, is None)."""
+    if low is None:
+        return None
+    exact = text.isascii() or FOLDS_TO_ASCII.search(text) is None
+    starts = [hit.start() for hit in (STEM_SCAN if not exact else MATCH_OPENING if match_only else
+                                      TRIGGER_OPENING).finditer(low)]
+    if match_only or "day" not in low:
+        return starts
+    days = day_word_starts(low)
+    return sorted(set(starts).union(days)) if days else starts
+
+
+def candidate_words(text: str, low: str | None, starts: list[int] | None) -> Iterator[re.Match[str] | None]:
+    """The words (WORD matches) of `text` at `starts`; every word when lower-casing would move
+    offsets (`low` is None)."""
+    if low is None or starts is None:
+        return WORD.finditer(text)
+    return (WORD.match(text, start) for start in starts)
+
+
 def scan_caseless(text: str) -> Iterator[re.Match[str]]:
     """Like CASELESS_MATCH.finditer(text), tried only at words that can open a match word."""
+    low = lowered(text)
     position = 0
-    for word in WORD.finditer(text):
+    for word in candidate_words(text, low, trigger_starts(text, low, match_only=True)):
+        if word is None:
+            continue
         start = word.start()
         if start < position or word.group(0)[:4].lower() not in TRIGGER_STEMS:
             continue
@@ -215,19 +331,64 @@ def scan_caseless(text: str) -> Iterator[re.Match[str]]:
             yield match
 
 
+# The categories whose pattern can match at a word opening with each stem. "holiday" ("<Name>
+# Day") and "visit" ("<n>-day visit") can match at any word, so every subset keeps them. Trying
+# only these (in the same order, so the same one wins) gives TRIGGER_PATTERN's match.
+STEM_CATEGORIES: dict[str, tuple[str, ...]] = {
+    "earnings call": ("earn", "conf", "inve", "anal", "quar", "annu", "fisc", "resu", "call"),
+    "webinar": ("webi", "virt", "webc", "live", "onli"),
+    "strike": ("stri", "walk", "indu", "stay", "prot", "demo"),
+    "election": ("elec", "poll", "by", "byel", "refe", "vote", "voti", "coun", "ball"),
+    "closure": ("clos", "shut", "susp"),
+    "summit": ("summ",),
+    "match": ("vs", "vers", "away", "at", "matc", "game", "fixt", "derb", "kick", "gran", "semi", "quar", "fina",
+              "tour", "cham", "clas", "enco", "race", "leag", "test", "rese"),
+    "hearing": ("hear", "sent", "tria", "arra", "cour", "adjo"),
+    "launch": ("laun", "unve", "unpa", "keyn", "spec", "medi", "prod", "even"),
+    "meeting": ("meet", "agm", "gene", "talk", "gath", "sess", "sitt", "asse", "roun", "brie", "pres", "news"),
+    "conference": ("conf", "cong", "conv", "foru", "symp", "expo", "exhi", "fair", "trad", "show", "fest", "cere",
+                   "work", "cele", "banq", "rece", "para", "inau", "conc", "lect", "semi", "prog", "prem", "scre",
+                   "auct", "mara", "gig", "gigs"),
+    "deadline": ("dead", "regi"),
+}
+ANY_WORD_CATEGORIES = ("holiday", "visit")
+
+
+def _triggers_for(names: set[str]) -> re.Pattern[str]:
+    return re.compile(
+        r"(?<![A-Za-z])(?:"
+        + "|".join(f"(?P<c{index}>{pattern})" if name in CASE_SENSITIVE else f"(?P<c{index}>(?i:{pattern}))"
+                   for index, (name, pattern) in enumerate(CATEGORY_PATTERNS) if name in names)
+        + ")")
+
+
+_TRIGGERS_BY_NAMES: dict[frozenset[str], re.Pattern[str]] = {}
+TRIGGERS_BY_STEM: dict[str, re.Pattern[str]] = {}
+for _stem in TRIGGER_STEMS:
+    _names = frozenset({name for name, stems in STEM_CATEGORIES.items() if _stem in stems} | set(ANY_WORD_CATEGORIES))
+    if _names not in _TRIGGERS_BY_NAMES:
+        _TRIGGERS_BY_NAMES[_names] = _triggers_for(set(_names))
+    TRIGGERS_BY_STEM[_stem] = _TRIGGERS_BY_NAMES[_names]
+
+
 def scan_triggers(text: str) -> Iterator[re.Match[str]]:
     """Like TRIGGER_PATTERN.finditer(text), tried only at words that can open an event word."""
+    low = lowered(text)
     position = 0
-    for word in WORD.finditer(text):
+    for word in candidate_words(text, low, trigger_starts(text, low)):
+        if word is None:
+            continue
         start = word.start()
         if start < position:
             continue
         token = word.group(0)
         after = text[word.end():word.end() + 4]
-        if token[:4].lower() not in TRIGGER_STEMS and not after.startswith((" Day", "-day", "-Day")) \
-                and not (token[0].isdigit() and after.startswith("-day")):
-            continue
-        match = TRIGGER_PATTERN.match(text, start)
+        pattern = TRIGGERS_BY_STEM.get(token[:4].lower())
+        if pattern is None:
+            if not after.startswith((" Day", "-day", "-Day")) and not (token[0].isdigit() and after.startswith("-day")):
+                continue
+            pattern = TRIGGER_PATTERN
+        match = pattern.match(text, start)
         if match is not None and match.end() > start:
             position = match.end()
             yield match
@@ -235,6 +396,8 @@ def scan_triggers(text: str) -> Iterator[re.Match[str]]:
 
 MATCH_CONTEXT = re.compile(r"\b(?:play\w*|kick\w*|team|score|fans?|stadium|match|cup|against|tickets?|contest|"
                            r"competition|take\s+place|takes\s+place|be\s+held|live|semi-?finals?)\b", re.I)
+MATCH_CONTEXT_HINTS = Hints("play", "kick", "team", "score", "fan", "stadium", "match", "cup", "against", "ticket",
+                            "contest", "competition", "place", "held", "live", "semi")  # what it needs
 
 
 def head_of(trigger: Trigger, found: list[Trigger]) -> Trigger:
@@ -248,6 +411,8 @@ def head_of(trigger: Trigger, found: list[Trigger]) -> Trigger:
 PRENOMINAL = re.compile(r"[\w,]*?(?:['’]s?)?(?:\s{1,2}(?:\d{4}|[a-z][\w-]*)){0,3}\s{1,2}")
 PLACE_COMMA = re.compile(r",\s(?=[A-Z][\w.'’-]*(?:\s[A-Z][\w.'’-]*)?(?:\s|$|[,.]))")  # "Suva, Fiji on": no break
 CLAUSE_BREAK = re.compile(r"[,;:]\s|\s[—–]\s|\bwhile\b|\bwhereas\b|\bbut\b")
+# What every CLAUSE_BREAK match holds (PLACE_COMMA, which only turns ", " into " ", adds none).
+CLAUSE_BREAK_HINTS = Hints(",", ";", ":", "—", "–", "while", "whereas", "but", exact=True)
 
 
 def trigger_distance(sentence: str, trigger: Trigger, anchor: int) -> float:
@@ -261,7 +426,7 @@ def trigger_distance(sentence: str, trigger: Trigger, anchor: int) -> float:
         between = sentence[anchor:trigger.start]
         if PRENOMINAL.fullmatch(between):
             return 1.0  # "the February 25 presidential election": the date modifies the event noun
-    if CLAUSE_BREAK.search(PLACE_COMMA.sub(" ", between)):
+    if CLAUSE_BREAK_HINTS.present(between) and CLAUSE_BREAK.search(PLACE_COMMA.sub(" ", between)):
         distance += 30 if trigger.end <= anchor else 80  # a later clause is about something else
     if trigger.word[:1].isupper() and trigger.start > 0:
         distance *= 0.6
@@ -276,14 +441,18 @@ def category_of(sentence: str) -> str | None:
 def participants(sentence: str) -> tuple[str, ...]:
     """People named with a title in the sentence ("President Vladimir Putin" -> "Vladimir Putin")."""
     names: list[str] = []
-    for match in PERSON.finditer(sentence):
+    for match in PERSON.finditer(sentence) if PERSON_HINTS.present(sentence) else ():
         name = match.group(1).strip()
         if name and name.split()[0] not in STOP_RUN_WORDS and name not in names:
             names.append(name)
     return tuple(names[:6])
 
 
-def proper_runs(sentence: str) -> list[re.Match[str]]:
+@lru_cache(maxsize=256)
+def proper_runs(sentence: str) -> tuple[re.Match[str], ...]:
+    """Runs of capitalised words ("Prime Minister Narendra Modi"), but not a lone function word
+    or a short capitalised word opening the sentence; remembered, as titles look at a sentence
+    several times (cleared with find_actor for each announcement)."""
     runs = []
     for match in PROPER_RUN.finditer(sentence):
         text = match.group(0)
@@ -292,7 +461,7 @@ def proper_runs(sentence: str) -> list[re.Match[str]]:
                                 and not ORG_HEADS.search(text) and len(words[0]) < 4)):
             continue
         runs.append(match)
-    return runs
+    return tuple(runs)
 
 
 def actor(sentence: str, trigger: Trigger | None = None, place_names: list[str] | None = None) -> str | None:
@@ -308,30 +477,31 @@ def find_actor(sentence: str, trigger: Trigger | None, place_names: tuple[str, .
     followed by its acronym ("Rail and Transport (RMT) union") is given by the acronym."""
     masked = PARENTHESES.sub(lambda m: " " * len(m.group(0)), sentence)
     limit = trigger.start if trigger is not None else len(masked)
-    named = named_span(masked, trigger)
+    runs = proper_runs(masked)
+    named = named_span(masked, trigger, runs)
     if named is not None:
         limit = min(limit, named[0])
     avoid = {n.lower() for n in place_names or ()}
     options: list[tuple[int, int, str]] = []
     weak: list[tuple[int, int, str]] = []
-    for match in PERSON.finditer(masked):
+    for match in PERSON.finditer(masked) if PERSON_HINTS.present(masked) else ():
         if JUDGE.search(match.group(0)[:match.start(1) - match.start()]):
             options.append((match.start(), match.start(1) + len(match.group(1)), ""))  # the judge hears, not acts
             continue
         options.append((match.start(), match.start(1) + len(match.group(1)), person_name(match.group(1))))
-    for match in proper_runs(masked):
+    for match in runs:
         text = strip_run(match.group(0))
         if not text or any(s <= match.start() < e or match.start() <= s < match.end() for s, e, _ in options):
             continue
-        followed_by_lower = bool(re.match(r"\s[a-z]", masked[match.end():match.end() + 2])) and \
+        followed_by_lower = bool(SPACE_LOWER.match(masked, match.end(), match.end() + 2)) and \
             not FOLLOWED_BY_VERB.match(masked, match.end())
         single_adjective = len(text.split()) == 1 and followed_by_lower and match.start() > 0 and \
-            bool(re.search(r"[a-z]\s{1,2}$", masked[max(0, match.start() - 3):match.start()]))
+            bool(LOWER_SPACE_END.search(masked[max(0, match.start() - 3):match.start()]))
         if text.lower() in avoid or single_adjective or f"{text}." in US_STATE_ABBREVIATIONS \
                 or (MODIFIER_BEFORE.search(masked[max(0, match.start() - 8):match.start()]) and followed_by_lower) \
                 or PLATFORM_BEFORE.search(masked[max(0, match.start() - 6):match.start()]):
             continue
-        acronym = re.match(r"\s{0,2}\(([A-Z]{2,6})\)", sentence[match.end():match.end() + 12])
+        acronym = ACRONYM_AFTER.match(sentence[match.end():match.end() + 12])
         text = acronym.group(1) if acronym else initials(text)
         if len(text.split()) > 5:
             text = " ".join(text.split()[:5])
@@ -387,10 +557,16 @@ def person_name(name: str) -> str:
     return parts[-1] if parts else name
 
 
-def named_span(sentence: str, trigger: Trigger | None) -> tuple[int, int] | None:
+SPACE_LOWER = re.compile(r"\s[a-z]")
+LOWER_SPACE_END = re.compile(r"[a-z]\s{1,2}$")
+ACRONYM_AFTER = re.compile(r"\s{0,2}\(([A-Z]{2,6})\)")
+
+
+def named_span(sentence: str, trigger: Trigger | None,
+               runs: tuple[re.Match[str], ...] | None = None) -> tuple[int, int] | None:
     if trigger is None:
         return None
-    for match in proper_runs(sentence):
+    for match in proper_runs(sentence) if runs is None else runs:
         if match.start() <= trigger.start < match.end() + 2 or (0 <= trigger.start - match.end() <= 1):
             return match.start(), match.end()
     return None
@@ -416,6 +592,11 @@ def dated(word: str) -> bool:
 DATE_PREFIXES = frozenset(w[:3] for w in DATE_WORDS)
 
 
+PLURAL_NAME = re.compile(r"[A-Z][a-z]+s")
+POSSESSIVE_END = re.compile(r"(?:['’]s)$")
+
+
+@lru_cache(maxsize=4096)
 def strip_run(text: str) -> str:
     """A proper-noun run without leading function words, dates, numbers or a possessive."""
     words = text.split()
@@ -430,7 +611,7 @@ def strip_run(text: str) -> str:
     fillers = ("of", "for", "and", "on", "the", "de")
     while words and (words[0] in STOP_RUN_WORDS or words[0].lower() in fillers or words[0][0].isdigit()):
         words.pop(0)
-    if len(words) > 2 and words[1] == "of" and re.fullmatch(r"[A-Z][a-z]+s", words[0]):
+    if len(words) > 2 and words[1] == "of" and PLURAL_NAME.fullmatch(words[0]):
         words = words[2:]  # "Leaders of the Pacific Islands Forum": the forum
         while words and words[0].lower() in fillers:
             words.pop(0)
@@ -438,7 +619,7 @@ def strip_run(text: str) -> str:
                      and len(words[-1].rstrip(".,")) < 4)):
         words.pop()
     cleaned = " ".join(words)
-    cleaned = re.sub(r"(?:['’]s)$", "", cleaned)
+    cleaned = POSSESSIVE_END.sub("", cleaned)
     return cleaned.strip(" ,.:;")
 
 
@@ -772,17 +953,27 @@ def headline_title(headline: str | None) -> str:
     return tidy(re.sub(r"\s{2,}", " ", text), 10)
 
 
+_TEAM = r"((?:[A-Z][\w'’.-]*)(?:\s+[A-Z][\w'’.-]*){0,3})"
+# The fixture patterns, each with words one of which it needs (case-sensitive, as the patterns).
+MATCH_PATTERNS: list[tuple[tuple[str, ...], re.Pattern[str]]] = [
+    (("between",), re.compile(rf"\bbetween\s+(?:the\s+)?{_TEAM}\s+and\s+(?:the\s+)?{_TEAM}")),
+    (("v",), re.compile(rf"{_TEAM}\s+(?:vs\.?|v\.?|versus)\s+{_TEAM}")),
+    (("host", "play", "face", "meet", "tak", "lock", "clash", "tackle"),
+     re.compile(rf"{_TEAM}\s+(?:(?:are|is|will)(?:\s+be)?\s+)?(?:hosting|host|hosts|play|plays|face|faces|meet|meets|"
+                rf"take\s+on|takes\s+on|taking\s+on|lock\s+horns\s+with|clash\s+with|tackle|tackles)\s+"
+                rf"(?:the\s+|their\s+(?:[a-z-]+\s+){{0,2}})?{_TEAM}")),
+    (("against",),
+     re.compile(rf"{_TEAM}['’]s?\s+(?:\w+\s+){{0,3}}(?:game|match|clash)\s+against\s+(?:the\s+)?{_TEAM}")),
+    (("against",), re.compile(rf"(?:game|match|clash)\s+against\s+(?:the\s+)?{_TEAM}")),
+]
+
+
 def match_title(sentence: str) -> str | None:
     """"A vs B" from "between A and B", "A vs B", "A against B", "A host B"."""
-    team = r"((?:[A-Z][\w'’.-]*)(?:\s+[A-Z][\w'’.-]*){0,3})"
-    for pattern in (rf"\bbetween\s+(?:the\s+)?{team}\s+and\s+(?:the\s+)?{team}",
-                    rf"{team}\s+(?:vs\.?|v\.?|versus)\s+{team}",
-                    rf"{team}\s+(?:(?:are|is|will)(?:\s+be)?\s+)?(?:hosting|host|hosts|play|plays|face|faces|meet|meets|"
-                    rf"take\s+on|takes\s+on|taking\s+on|lock\s+horns\s+with|clash\s+with|tackle|tackles)\s+"
-                    rf"(?:the\s+|their\s+(?:[a-z-]+\s+){{0,2}})?{team}",
-                    rf"{team}['’]s?\s+(?:\w+\s+){{0,3}}(?:game|match|clash)\s+against\s+(?:the\s+)?{team}",
-                    rf"(?:game|match|clash)\s+against\s+(?:the\s+)?{team}"):
-        found = re.search(pattern, sentence)
+    for needs, pattern in MATCH_PATTERNS:
+        if not any(word in sentence for word in needs):
+            continue
+        found = pattern.search(sentence)
         if found:
             groups = [strip_run(g) for g in found.groups()]
             groups = [g for g in groups if g]
@@ -853,6 +1044,26 @@ EVENT_NAME_WORD = re.compile(
     r"\b(?:Contest|Cup|Championships?|Games|Festival|Summit|Congress|Conference|Expo|Show|Awards|Olympics|Open|"
     r"Prix|Marathon|Fair|Forum|Tournament|Series|Trophy|Carnival|Biennale|Convention|Jamboree|Gala|Regatta|Classic|"
     r"Exhibition|Symposium)\b")
+EVENT_NAME_WORDS = ("Contest", "Cup", "Championship", "Championships", "Games", "Festival", "Summit", "Congress",
+                    "Conference", "Expo", "Show", "Awards", "Olympics", "Open", "Prix", "Marathon", "Fair", "Forum",
+                    "Tournament", "Series", "Trophy", "Carnival", "Biennale", "Convention", "Jamboree", "Gala",
+                    "Regatta", "Classic", "Exhibition", "Symposium")  # EVENT_NAME_WORD's words
+EVENT_NAME_SCAN = re.compile(trie_pattern(EVENT_NAME_WORDS))
+
+
+def event_name_words(text: str) -> list[int]:
+    """Where EVENT_NAME_WORD matches in `text`: the words found without the engine's \\b test at
+    every character, then kept when they are whole words. (Each is a run of letters, so one that
+    is not a whole word hides no other match.)"""
+    found = []
+    for hit in EVENT_NAME_SCAN.finditer(text):
+        start, end = hit.span()
+        if (start == 0 or not (text[start - 1].isalnum() or text[start - 1] == "_")) and \
+                (end == len(text) or not (text[end].isalnum() or text[end] == "_")):
+            found.append(start)
+    return found
+
+
 SUBPART = re.compile(
     r"\b(?:(?P<ordinal>first|second|third|fourth|1st|2nd|3rd|4th)\s+(?:[A-Z][\w-]*\s+)?)?"
     r"(?P<part>(?:grand|semi|quarter)[\s-]?finals?|semifinals?|quarterfinals?|finals?|opening\s+ceremony|"
@@ -869,8 +1080,12 @@ def principal_names(texts: list[str]) -> list[tuple[str, int]]:
     counts: dict[str, int] = {}
     first_seen: dict[str, int] = {}
     position = 0
-    for text in texts:
-        if not EVENT_NAME_WORD.search(text):
+    # The texts naming an event word, from one scan of them all (a word lies within one text).
+    joined = "\n".join(texts)
+    ends = list(itertools.accumulate(len(text) + 1 for text in texts))
+    named = {bisect.bisect_right(ends, start) for start in event_name_words(joined)}
+    for index, text in enumerate(texts):
+        if index not in named:
             continue
         for match in proper_runs(text):
             if not EVENT_NAME_WORD.search(match.group(0)):
