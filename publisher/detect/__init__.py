@@ -624,6 +624,7 @@ MOVE_FROM = re.compile(r"\b(?:shifted|moved|postponed|pushed\s+back|rescheduled|
 YEAR_IN_TEXT = re.compile(r"\b(?:19|20)\d{2}\b")
 
 
+DAY_HINTS = Hints("day")
 DURATION_EVENT = re.compile(
     r"\b(two|three|four|five|six|seven|eight|nine|ten|\d{1,2})[- ]day\s+(?:[\w-]+\s+){0,2}?(?:visit|trip|tour|summit|"
     r"strike|walkout|conference|festival|meeting|event|holiday|shutdown|closure|talks|session|workshop|forum|congress|"
@@ -633,6 +634,8 @@ DURATION_EVENT = re.compile(
 def lasting(doc: Document, sentence: Sentence, timex: Timex) -> re.Match[str] | None:
     """An "N-day <happening>" in the date's own clause ("will travel to Nairobi on Thursday,
     October 15, for a two-day working visit")."""
+    if DAY_HINTS.absent(sentence.text):
+        return None  # DURATION_EVENT needs "day"
     for match in DURATION_EVENT.finditer(sentence.text):
         start, end = sentence.start + match.start(), sentence.start + match.end()
         if start >= timex.end:
@@ -734,8 +737,7 @@ def sentence_status(doc: Document, sentence: Sentence, timex: Timex, role: str |
     """Status words in the sentence (or, for a "had been due" plan, its neighbours), and the
     superseded date when the sentence names one."""
     status = cues.status_of(sentence.text)
-    if status is None and re.search(r"\b(?:had\s+been|was|were)\s+(?:due|scheduled|set|slated|planned)\b",
-                                    sentence.text, re.I):
+    if status is None and PLAN_HINTS.present(sentence.text) and PLANNED.search(sentence.text):
         index = doc.index.index_of(sentence.start)
         for neighbour in doc.sentences[max(0, index - 1):index + 2]:
             status = cues.status_of(neighbour.text)
@@ -751,6 +753,10 @@ def sentence_status(doc: Document, sentence: Sentence, timex: Timex, role: str |
     if status == "postponed" and role == "new":
         status = "rescheduled"
     return (status or "scheduled"), original  # type: ignore[return-value]
+
+
+PLANNED = re.compile(r"\b(?:had\s+been|was|were)\s+(?:due|scheduled|set|slated|planned)\b", re.I)
+PLAN_HINTS = Hints("due", "scheduled", "set", "slated", "planned")  # what a PLANNED match holds
 
 
 def original_date(doc: Document, sentence: Sentence, timex: Timex) -> dt.date | None:

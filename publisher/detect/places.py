@@ -512,13 +512,23 @@ def country_in_host(url: str | None) -> str | None:
         return None
     host = re.sub(r"^[a-z]+://", "", url.strip().lower()).split("/")[0]
     label = host.removeprefix("www.").split(".")[0]
-    gaz = gazetteer()
     best: tuple[int, str] | None = None
-    for name, code in gaz.countries.items():
-        compact = name.replace(" ", "")
-        if len(compact) >= 5 and compact.isalpha() and compact in label and (best is None or len(compact) > best[0]):
+    for compact, code in host_country_names():
+        if compact in label and (best is None or len(compact) > best[0]):
             best = (len(compact), code)
     return best[1] if best else None
+
+
+@lru_cache(maxsize=1)
+def host_country_names() -> tuple[tuple[str, str], ...]:
+    """Country names as a host name spells them ("srilanka"), in the gazetteer's order: those of
+    five letters or more."""
+    found = []
+    for name, code in gazetteer().countries.items():
+        compact = name.replace(" ", "")
+        if len(compact) >= 5 and compact.isalpha():
+            found.append((compact, code))
+    return tuple(found)
 
 
 FUNCTION_WORDS = {"in", "at", "to", "from", "the", "of", "and", "near", "on", "for", "by", "with", "visit", "visits",

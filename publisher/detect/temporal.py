@@ -488,8 +488,8 @@ GATES: dict[str, re.Pattern[str]] = {
 
 
 def _start_scan() -> re.Pattern[str]:
-    """The start of every word that may be one of START_WORDS (past its gate, if it has one) or
-    starts with a digit, found on the lower-cased text in one scan. A gate is tried there as a
+    """Every word that may be one of START_WORDS (past its gate, if it has one) or starts with a
+    digit, found whole on the lower-cased text in one scan. A gate is tried there as a
     case-insensitive look-ahead, which passes wherever it passes on the text itself; so this is a
     superset of the words scan_primitives wants, and it checks each one as before."""
     gated: dict[re.Pattern[str], list[str]] = {}
@@ -497,7 +497,7 @@ def _start_scan() -> re.Pattern[str]:
         gated.setdefault(gate, []).append(word)
     branches = [f"{trie_pattern(START_WORDS - set(GATES))}(?!\\w)"]
     branches += [f"{trie_pattern(words)}(?=(?i:{gate.pattern}))" for gate, words in gated.items()]
-    return re.compile(rf"(?<!\w)(?:{'|'.join(branches)}|[^\W_a-z])")
+    return re.compile(rf"(?<!\w)(?:{'|'.join(branches)}|[^\W_a-z]\w*)")
 
 
 START_SCAN = _start_scan()
@@ -560,20 +560,19 @@ def scan_primitives(text: str) -> Iterator[re.Match[str]]:
     """Like PRIMITIVE.finditer(text), but trying the pattern only at word starts that can open a
     temporal expression (a digit, a month or weekday name, a deictic word)."""
     low = lowered(text)
-    words = WORD.finditer(text) if low is None else (WORD.match(text, hit.start()) for hit in START_SCAN.finditer(low))
+    # START_SCAN's hits are whole words (offsets as in `text`); without `low`, every word.
+    words = WORD.finditer(text) if low is None else START_SCAN.finditer(low)
     position = 0
     for word in words:
-        if word is None:
-            continue
-        start = word.start()
+        start, end = word.span()
         if start < position:
             continue
-        token = word.group(0)
+        token = text[start:end]
         lower = token.lower()
         if not (token[0].isdigit() or lower in START_WORDS):
             continue
         gate = GATES.get(lower)
-        if gate is not None and not gate.match(text, word.end()):
+        if gate is not None and not gate.match(text, end):
             continue  # "the", "a", "in" ... open an expression only before certain words
         if start > 0 and text[start - 1] in "'’" and token[0].isdigit():
             match = PRIMITIVE.match(text, start - 1) or PRIMITIVE.match(text, start)

@@ -509,8 +509,7 @@ def find_actor(sentence: str, trigger: Trigger | None, place_names: tuple[str, .
             weak.append((match.start(), match.end(), text))  # "Resident doctors", "Foreign ministers"
             continue
         options.append((match.start(), match.end(), text))
-    options = [o for o in options if o[2] and o[2].lower() not in GENERIC_ACTORS and not CLOCK_WORDS.fullmatch(o[2])
-               and not VENUE_END.search(o[2])]
+    options = [o for o in options if o[2] and can_act(o[2])]
     if weak and not any(o[2].isupper() or ORG_HEADS.fullmatch(o[2].split()[-1]) for o in options):
         options += [o for o in weak if o[2].endswith("s")]  # "Nurses strike", but not "Resident strike"
     if not options:
@@ -521,10 +520,17 @@ def find_actor(sentence: str, trigger: Trigger | None, place_names: tuple[str, .
     return min(options, key=lambda o: o[0])[2]
 
 
+@lru_cache(maxsize=4096)
+def can_act(name: str) -> bool:
+    """Whether a name may be the actor: not a generic noun, a clock word or a seat of office."""
+    return name.lower() not in GENERIC_ACTORS and not CLOCK_WORDS.fullmatch(name) and not VENUE_END.search(name)
+
+
 CORPORATE_SUFFIXES = {"Inc", "Ltd", "Corp", "Corporation", "Co", "Plc", "plc", "PLC", "AG", "SA", "LLC", "NV", "SE",
                       "Limited", "Incorporated"}
 
 
+@lru_cache(maxsize=4096)
 def initials(name: str) -> str:
     """An organisation of three or more capitalised words by its initials, as outlets mostly write
     it ("British Medical Association" -> "BMA"), so that reports agree on the name."""
