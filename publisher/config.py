@@ -18,7 +18,16 @@ from pathlib import Path
 from typing import Annotated, Any, Literal
 
 import yaml
-from pydantic import BaseModel, ConfigDict, Field, SecretStr, ValidationError, field_validator, model_validator
+from pydantic import (
+    BaseModel,
+    BeforeValidator,
+    ConfigDict,
+    Field,
+    SecretStr,
+    ValidationError,
+    field_validator,
+    model_validator,
+)
 
 from publisher.errors import ConfigError
 
@@ -47,6 +56,27 @@ def parse_window(value: Any) -> dt.timedelta | None:
     return parse_duration(value)
 
 
+def parse_alarm(value: Any) -> dt.timedelta | None:
+    """A duration before the start, or off (`off`, `false` or nothing)."""
+    return None if value in (None, False, "off") else parse_duration(value)
+
+
+def parse_offsets(value: Any) -> list[dt.timedelta]:
+    """Reminder offsets: a list of durations (nothing: none)."""
+    if value is None:
+        return []
+    if not isinstance(value, list):
+        raise ValueError("write reminders as a list of durations, such as [1d, 2h], or [] for none")
+    return [parse_duration(v) for v in value]
+
+
+# Config value types: each reads the text form users write (`15m`, `all`, `off`) once, for every key.
+Duration = Annotated[dt.timedelta, BeforeValidator(parse_duration)]
+Window = Annotated[dt.timedelta | None, BeforeValidator(parse_window)]
+Alarm = Annotated[dt.timedelta | None, BeforeValidator(parse_alarm)]
+Offsets = Annotated[list[dt.timedelta], BeforeValidator(parse_offsets)]
+
+
 def check_zone(value: str) -> str:
     try:
         zoneinfo.ZoneInfo(value)
@@ -64,12 +94,7 @@ class Output(Strict):
     base_url: str = "http://localhost:8080/"
     title: str = "publisher"
     max_alerts: int = Field(default=200, gt=0)
-    ttl: Annotated[dt.timedelta, Field(description="refresh hint for clients")] = dt.timedelta(hours=1)
-
-    @field_validator("ttl", mode="before")
-    @classmethod
-    def _duration(cls, value: Any) -> dt.timedelta:
-        return parse_duration(value)
+    ttl: Duration = dt.timedelta(hours=1)
 
     @field_validator("base_url")
     @classmethod
@@ -80,30 +105,15 @@ class Output(Strict):
 
 
 class CalendarWindow(Strict):
-    past: dt.timedelta | None = dt.timedelta(days=30)
-    cancelled: dt.timedelta | None = dt.timedelta(days=14)
-    alarm: dt.timedelta | None = None
-
-    @field_validator("past", "cancelled", mode="before")
-    @classmethod
-    def _window(cls, value: Any) -> dt.timedelta | None:
-        return parse_window(value)
-
-    @field_validator("alarm", mode="before")
-    @classmethod
-    def _alarm(cls, value: Any) -> dt.timedelta | None:
-        return None if value in (None, False, "off") else parse_duration(value)
+    past: Window = dt.timedelta(days=30)
+    cancelled: Window = dt.timedelta(days=14)
+    alarm: Alarm = None
 
 
 class Fetch(Strict):
-    timeout: dt.timedelta = dt.timedelta(seconds=20)
+    timeout: Duration = dt.timedelta(seconds=20)
     max_bytes: int = Field(default=10_000_000, gt=0)
     user_agent: str = "publisher/0.1 (+https://github.com/publisher/publisher)"
-
-    @field_validator("timeout", mode="before")
-    @classmethod
-    def _duration(cls, value: Any) -> dt.timedelta:
-        return parse_duration(value)
 
 
 class SourceBase(Strict):
@@ -126,12 +136,7 @@ class FilesSource(SourceBase):
 
 class PolledSource(SourceBase):
     url: Annotated[str, Field(pattern=r"^(https?|file)://")]
-    every: dt.timedelta = dt.timedelta(minutes=15)
-
-    @field_validator("every", mode="before")
-    @classmethod
-    def _duration(cls, value: Any) -> dt.timedelta:
-        return parse_duration(value)
+    every: Duration = dt.timedelta(minutes=15)
 
 
 class FeedSource(PolledSource):
@@ -165,12 +170,7 @@ class Serve(Strict):
     host: str = "127.0.0.1"
     port: int = Field(default=8080, ge=0, le=65535)
     token: str | None = None
-    files_every: dt.timedelta = dt.timedelta(minutes=1)
-
-    @field_validator("files_every", mode="before")
-    @classmethod
-    def _duration(cls, value: Any) -> dt.timedelta:
-        return parse_duration(value)
+    files_every: Duration = dt.timedelta(minutes=1)
 
     @field_validator("token")
     @classmethod
@@ -208,24 +208,18 @@ def parse_timeout(value: Any) -> dt.timedelta:
     return moment
 
 
+Timeout = Annotated[dt.timedelta, BeforeValidator(parse_timeout)]
+Waits = Annotated[list[dt.timedelta], BeforeValidator(parse_retry)]
+
+
 class Delivery(Strict):
     """How webhooks and notifications are sent and retried (an endpoint may override each key)."""
 
-    timeout: dt.timedelta = dt.timedelta(seconds=15)
-    retry: list[dt.timedelta] = Field(default_factory=lambda: [
+    timeout: Timeout = dt.timedelta(seconds=15)
+    retry: Waits = Field(default_factory=lambda: [
         dt.timedelta(seconds=5), dt.timedelta(minutes=5), dt.timedelta(minutes=30), dt.timedelta(hours=2),
         dt.timedelta(hours=5), dt.timedelta(hours=10), dt.timedelta(hours=10)])
     workers: int = Field(default=8, ge=1, le=64)
-
-    @field_validator("timeout", mode="before")
-    @classmethod
-    def _duration(cls, value: Any) -> dt.timedelta:
-        return parse_timeout(value)
-
-    @field_validator("retry", mode="before")
-    @classmethod
-    def _waits(cls, value: Any) -> list[dt.timedelta]:
-        return parse_retry(value)
 
 
 class Endpoint(Strict):
@@ -236,18 +230,8 @@ class Endpoint(Strict):
     categories: list[str] = Field(default_factory=list)
     views: list[str] = Field(default_factory=list)
     allow_private: bool = False
-    timeout: dt.timedelta | None = None
-    retry: list[dt.timedelta] | None = None
-
-    @field_validator("timeout", mode="before")
-    @classmethod
-    def _duration(cls, value: Any) -> dt.timedelta | None:
-        return None if value is None else parse_timeout(value)
-
-    @field_validator("retry", mode="before")
-    @classmethod
-    def _waits(cls, value: Any) -> list[dt.timedelta] | None:
-        return None if value is None else parse_retry(value)
+    timeout: Timeout | None = None
+    retry: Waits | None = None
 
 
 class Webhook(Endpoint):
@@ -290,7 +274,7 @@ class Config(Strict):
     calendar: CalendarWindow = CalendarWindow()
     fetch: Fetch = Fetch()
     serve: Serve = Serve()
-    reminders: list[dt.timedelta] = Field(default_factory=lambda: [dt.timedelta(days=1)])
+    reminders: Offsets = Field(default_factory=lambda: [dt.timedelta(days=1)])
     sources: list[Source] = Field(default_factory=list)
     views: list[View] = Field(default_factory=list)
     webhooks: list[Webhook] = Field(default_factory=list)
@@ -302,15 +286,6 @@ class Config(Strict):
     @classmethod
     def _zone(cls, value: str) -> str:
         return check_zone(value)
-
-    @field_validator("reminders", mode="before")
-    @classmethod
-    def _offsets(cls, value: Any) -> list[dt.timedelta]:
-        if value is None:
-            return []
-        if not isinstance(value, list):
-            raise ValueError("write reminders as a list of durations, such as [1d, 2h], or [] for none")
-        return [parse_duration(v) for v in value]
 
     @model_validator(mode="after")
     def _unique_names(self) -> Config:
