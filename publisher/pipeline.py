@@ -18,8 +18,8 @@ from publisher import merge
 from publisher import publish as publishing
 from publisher.config import Config
 from publisher.detect import DETECTOR_VERSION, detect
-from publisher.errors import PublisherError, SourceError
-from publisher.model import Alert, Announcement, Claim, Event, Problem, SourceRef
+from publisher.errors import SourceError
+from publisher.model import Alert, Announcement, Claim, DetectResult, Event, Problem, SourceRef
 from publisher.sources import Harvest, reader
 from publisher.store import Store
 
@@ -187,11 +187,16 @@ def merge_announcements(fresh: list[Announcement], store: Store, *, now: dt.date
     progress.start("detecting events", len(ordered))
     with store.transaction():
         for item in ordered:
-            try:
-                replaced[item.key] = (item.published, merge_one(item, previous[item.key], store, working, now=now))
-            except PublisherError as exc:
-                report.problems.append(Problem(item.key, str(exc)))
             progress.advance(item.id)
+            try:
+                result = detect(item, now=now)
+            except Exception as exc:  # a detector bug on one text must not stop the others
+                log.exception("detecting events in %s failed", item.key)
+                report.problems.append(Problem(item.key, f"detection failed: {exc.__class__.__name__}: {exc}; "
+                                                         "it is read again on the next run"))
+                continue
+            replaced[item.key] = (item.published, merge_one(item, result, previous[item.key], store, working,
+                                                            now=now))
         store.save_announcements([item for item in ordered if item.key in replaced], DETECTOR_VERSION)
         store.replace_claims_many(replaced)
         outcomes = [(uid, *record_event(uid, store, working, now=now, report=report))
@@ -203,10 +208,9 @@ def merge_announcements(fresh: list[Announcement], store: Store, *, now: dt.date
     report.unchanged_events = len(working.before) - report.updated_events
 
 
-def merge_one(item: Announcement, previous: list[tuple[str, Claim]], store: Store, working: Working, *,
-              now: dt.datetime) -> list[tuple[str, Claim]]:
+def merge_one(item: Announcement, result: DetectResult, previous: list[tuple[str, Claim]], store: Store,
+              working: Working, *, now: dt.datetime) -> list[tuple[str, Claim]]:
     """This announcement's new claims, each assigned to an event; the events are refolded."""
-    result = detect(item, now=now)
     ref = reference(item)
     working.claims_of(store, [uid for uid, _ in previous])
     for uid, _ in previous:

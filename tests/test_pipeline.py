@@ -192,3 +192,22 @@ def test_views_are_published_beside_the_default_feeds(workspace: Workspace, run_
     view_items = feedparser.parse((feeds / "france.xml").read_bytes()).entries
     assert [e.title.split(" · ")[0] for e in view_items] == ["New: General strike"]
     assert len(vevents(workspace)) == 2
+
+
+def test_a_detector_failure_on_one_text_is_reported_and_retried(workspace: Workspace, run_publisher: Run,
+                                                                 monkeypatch: pytest.MonkeyPatch) -> None:
+    def fragile(item: Any, *, now: dt.datetime) -> Any:
+        if "BOOM" in item.text:
+            raise IndexError("list index out of range")
+        return scripted_detect(item, now=now)
+
+    monkeypatch.setattr(pipeline, "detect", fragile)
+    workspace.add("a.md", "EVENT 2026-12-04 | Launch | Berlin", published="2026-11-20")
+    workspace.add("b.md", "BOOM", published="2026-11-20")
+    report = run_publisher(now=at("2026-11-20"))
+    assert [str(p) for p in report.problems] == [
+        "news:b.md: detection failed: IndexError: list index out of range; it is read again on the next run"]
+    assert len(vevents(workspace)) == 1
+    monkeypatch.setattr(pipeline, "detect", scripted_detect)
+    again = run_publisher(now=at("2026-11-21"))
+    assert (again.changed_announcements, again.problems) == (1, [])
