@@ -27,7 +27,7 @@ from publisher.detect.temporal import Timex, find_timexes
 from publisher.detect.wordscan import Hints
 from publisher.model import Announcement, Detection, DetectResult, Evidence, Mention, Status
 
-DETECTOR_VERSION = "1.3"
+DETECTOR_VERSION = "1.4"
 
 MAX_EVENTS = 50
 DURATION = re.compile(r"\b(two|three|four|five|six|seven|eight|nine|ten|\d{1,2})[- ]day\b", re.I)
@@ -64,6 +64,7 @@ class Candidate:
     anchor: Timex | None = None
     title: str | None = None
     part_index: int | None = None
+    named: Sentence | None = None  # the heading that names the happening of a "Date:" line
 
 
 @dataclass
@@ -381,6 +382,8 @@ def date_candidates(doc: Document, timex: Timex, sentence: Sentence, order: int)
               "boundary": "edge of a window (until, through, as of), not an event",
               "approximate": "vague (approximate day)",
               "original": "superseded original date"}
+    if role is None and status_words in ("rescheduled", "postponed") and superseded_plan(doc, sentence, timex):
+        role = "original"  # "the T20I, scheduled for Friday, has been moved to Saturday, 14 November"
     if role in reject:
         doc.fates[id(timex)] = (False, reject[role])
         return []
@@ -412,6 +415,11 @@ def date_candidates(doc: Document, timex: Timex, sentence: Sentence, order: int)
         elliptic = elliptic_part(doc, sentence, timex)
         if elliptic is not None:
             trigger, title = elliptic
+    named: Sentence | None = None
+    if trigger is None:
+        heading = field_heading(doc, sentence, timex)
+        if heading is not None:
+            trigger, title, named = heading
     if trigger is None:
         listing = listing_title(doc, timex)
         if listing is None:
@@ -437,7 +445,7 @@ def date_candidates(doc: Document, timex: Timex, sentence: Sentence, order: int)
         return []
     direction = doc.tense.direction(timex.start, timex.end)
     future, past = doc.tense.sentence_direction(sentence.start, sentence.end)
-    if first_day > doc.ref and told_as_past(doc, sentence, timex, future):
+    if first_day > doc.ref and role != "new" and told_as_past(doc, sentence, timex, future):
         doc.fates[id(timex)] = (False, "past (told in the past tense: an earlier year)")
         return []
     if first_day <= doc.ref and final <= doc.ref:
@@ -461,16 +469,27 @@ def date_candidates(doc: Document, timex: Timex, sentence: Sentence, order: int)
     if title is None and not future and direction <= 0 and trigger.category in WEAK_CATEGORIES \
             and not timex.is_range and role != "new" and status_words is None \
             and not (titles.EVENT_VERB_HINTS.present(sentence.text) and titles.EVENT_VERBS.search(sentence.text)) \
-            and not (first_day > doc.ref and FIXTURE_PRESENT.search(sentence.text)):
+            and not (first_day > doc.ref and (FIXTURE_PRESENT.search(sentence.text)
+                                              or (past == 0 and titles.match_title(sentence.text)))):
         doc.fates[id(timex)] = (False, "not an event (no sign it is still to come)")
         return []
+    end_time: dt.time | None = None
     if len(spans) == 1 and spans[0][0] == spans[0][1] and not timex.is_range:
         length = lasting(doc, sentence, timex)
         if length:  # "on Thursday, October 15, for a two-day working visit": two days from that one
-            count_text = length.group(1).lower()
+            count_text = (length.group(1) or "1").lower()
             count = int(count_text) if count_text.isdigit() else DURATION_WORDS.get(count_text, 1)
-            if 1 < count <= 31:
-                spans = [(spans[0][0], spans[0][0] + dt.timedelta(days=count - 1))]
+            unit = (length.group(2) or "week").lower()
+            if unit == "hour" and timex.time is not None and timex.end_time is None and 24 <= count <= 240:
+                # "a 48-hour strike from 6am on Tuesday": until 6am on Thursday
+                moment = dt.datetime.combine(spans[0][0], timex.time) + dt.timedelta(hours=count)
+                spans = [(spans[0][0], moment.date())]
+                end_time = moment.time()
+            else:
+                days = count * 7 if unit == "week" else count // 24 if unit == "hour" and count % 24 == 0 else \
+                    count if unit == "day" else 0
+                if 1 < days <= 31:
+                    spans = [(spans[0][0], spans[0][0] + dt.timedelta(days=days - 1))]
     status, original = sentence_status(doc, sentence, timex, role)
     if moved_from is not None:
         status, original = "rescheduled", moved_from
@@ -482,10 +501,10 @@ def date_candidates(doc: Document, timex: Timex, sentence: Sentence, order: int)
         if last < doc.ref:
             continue
         found.append(Candidate(first=first, last=last, sentence=sentence, timex=timex, trigger=trigger,
-                               time=timex.time, end_time=timex.end_time, zone=timex.zone, status=status,
+                               time=timex.time, end_time=end_time or timex.end_time, zone=timex.zone, status=status,
                                original=original, future_cue=future > 0 or direction > 0, relative=timex.relative,
                                order=order, members=[timex], title=title,
-                               part_index=index if len(spans) > 1 else None))
+                               part_index=index if len(spans) > 1 else None, named=named))
     if found:
         doc.fates[id(timex)] = (True, None)
     else:
@@ -512,7 +531,8 @@ EVENT_OR_STATUS = re.compile(r"\b(?:will|shall|to\s+be|is\s+to|are\s+to|takes?\s
 NEW_DAY_AFTER = re.compile(r"\b(?:to|until|till|for)\s+(?:[\w.]+,?\s+){0,2}\d")
 SPEECH_SOON_AFTER = re.compile(rf"[^.;:]{{0,60}}?\b({cues.SPEECH_VERBS})\b")
 FIXTURE_PRESENT = re.compile(r"\b(?:face|faces|host|hosts|play|plays|meet|meets|takes?\s+on|tackle|tackles|welcome|"
-                             r"welcomes|travel\s+to|travels\s+to|go\s+head\s+to\s+head|clash)\b")
+                             r"welcomes|travel\s+to|travels\s+to|go\s+head\s+to\s+head|clash|locks?\s+horns|"
+                             r"squares?\s+off|entertains?|visits?|battle|renew\s+(?:their\s+)?rivalry)\b")
 WEAK_CATEGORIES = {"match", "event", "conference", "deadline"}
 PRESENT = re.compile(r"\b(?:is|are|opens|starts|begins|takes\s+place|kicks\s+off|gets\s+underway)\b", re.I)
 TRANSCRIPT = re.compile(r"\btranscript\b", re.I)
@@ -603,6 +623,58 @@ def listing_title(doc: Document, timex: Timex) -> str | None:
     return titles.tidy(title, 10)
 
 
+HEADED = re.compile(r"\s{0,3}[:–—|-]\s{1,3}([A-Z\"“‘'][^\n]{3,90})$")
+FIELD_BLOCK = 4
+
+
+def field_heading(doc: Document, sentence: Sentence,
+                  timex: Timex) -> tuple[titles.Trigger, str, Sentence] | None:
+    """A "Date: Thursday, February 26" line under a heading ("Conference Call Details", "Webinar:
+    Pensions and the Budget") dates the happening the heading names: the title comes from the
+    heading, and a "Time:" line of the block gives its clock time."""
+    field = FIELD_LINE.match(sentence.text)
+    if field is None or not re.match(r"(?i)date|when", field.group("key")):
+        return None
+    index = doc.index.index_of(sentence.start)
+    for back in range(index - 1, max(-1, index - 1 - FIELD_BLOCK), -1):
+        other = doc.sentences[back]
+        if FIELD_LINE.match(other.text):
+            continue
+        found = titles.find_trigger(other.text, None, doc.trigger_cache)
+        if found is None or found.category == "event":
+            return None
+        headed = HEADED.match(other.text, found.end) if found.start <= 2 else None
+        if headed is not None:
+            name = f"{found.word[:1].upper()}{found.word[1:].lower()}: {headed.group(1)}"
+            return found, titles.tidy(name, 12), other
+        if HEADING_ONLY.fullmatch(other.text.strip()):  # "Conference Call Details": the call of the company
+            owner = titles.actor(doc.sentences[0].text) if doc.sentences else None
+            title = f"{owner} {found.word.lower()}" if owner else found.word
+        else:
+            earlier = doc.sentences[back - 1].text if back > 0 else ""
+            title = titles.make_title(other.text, found, place_names_of(doc, other), earlier=earlier)
+        return found, titles.tidy(title, 10), other
+    return None
+
+
+HEADING_ONLY = re.compile(r"(?:[A-Z][\w'’&-]*\s{1,3}){0,3}[A-Z][\w'’&-]*(?:\s{1,3}(?:[Dd]etails|[Ii]nformation|"
+                          r"[Ii]nfo))?:?")
+
+
+def superseded_plan(doc: Document, sentence: Sentence, timex: Timex) -> bool:
+    """"scheduled for Friday, has been moved to Saturday": a day the plan named, when a later day
+    of the same sentence is the one the happening moved to."""
+    if not PLAN_FOR_BEFORE.search(doc.text[max(sentence.start, timex.start - 40):timex.start]):
+        return False
+    for other in doc.timexes:
+        if other.start >= sentence.end:
+            break
+        if other.start > timex.end and other.kind == "date" and other.first is not None and \
+                cues.NEW_DATE_BEFORE.search(doc.text[max(sentence.start, other.start - 80):other.start]):
+            return True
+    return False
+
+
 def reported_before(doc: Document, sentence: Sentence, timex: Timex) -> bool:
     """"Ford released its results on Tuesday": a past verb governs today's date when no future
     cue stands between it and the date."""
@@ -624,9 +696,10 @@ MOVE_FROM = re.compile(r"\b(?:shifted|moved|postponed|pushed\s+back|rescheduled|
 YEAR_IN_TEXT = re.compile(r"\b(?:19|20)\d{2}\b")
 
 
-DAY_HINTS = Hints("day")
+DAY_HINTS = Hints("day", "week", "hour")
 DURATION_EVENT = re.compile(
-    r"\b(two|three|four|five|six|seven|eight|nine|ten|\d{1,2})[- ]day\s+(?:[\w-]+\s+){0,2}?(?:visit|trip|tour|summit|"
+    r"\b(?:(two|three|four|five|six|seven|eight|nine|ten|\d{1,3})[- ](day|week|hour)|week[- ]?long)\s+"
+    r"(?:[\w-]+\s+){0,2}?(?:visit|trip|tour|summit|work\s+stoppage|stoppage|"
     r"strike|walkout|conference|festival|meeting|event|holiday|shutdown|closure|talks|session|workshop|forum|congress|"
     r"convention|fair|show|celebrations?|retreat|camp|expo|exhibition)\b", re.I)
 
@@ -635,7 +708,7 @@ def lasting(doc: Document, sentence: Sentence, timex: Timex) -> re.Match[str] | 
     """An "N-day <happening>" in the date's own clause ("will travel to Nairobi on Thursday,
     October 15, for a two-day working visit")."""
     if DAY_HINTS.absent(sentence.text):
-        return None  # DURATION_EVENT needs "day"
+        return None  # DURATION_EVENT needs "day", "week" or "hour"
     for match in DURATION_EVENT.finditer(sentence.text):
         start, end = sentence.start + match.start(), sentence.start + match.end()
         if start >= timex.end:
@@ -781,8 +854,9 @@ def superseded_in_sentence(doc: Document, sentence: Sentence, timex: Timex) -> d
             break
         if other is timex or other.start < sentence.start or other.kind != "date" or other.first is None:
             continue
-        if cues.MOVED_FROM_BEFORE.search(doc.text[max(sentence.start, other.start - 140):other.start]):
-            return other.first
+        if cues.MOVED_FROM_BEFORE.search(doc.text[max(sentence.start, other.start - 140):other.start]) or \
+                cues.INSTEAD_BEFORE.search(doc.text[max(sentence.start, other.start - 30):other.start]):
+            return other.first  # "moved to 22 April from 15 April", "on October 18, instead of October 25"
     return None
 
 
@@ -848,16 +922,35 @@ def previous_day(doc: Document, timex: Timex, earlier: list[Candidate],
     """The day a bare time refers to: the last day-level date within three sentences before it,
     else the publication day when the text names no day before it."""
     sentence_index = doc.index.index_of(timex.start)
+    fallback: tuple[dt.date | None, Timex | None] | None = None
     for other in reversed(timexes):
         if other.end > timex.start or other.kind != "date" or other.first is None:
             continue
-        if doc.index.index_of(other.start) < sentence_index - 3:
+        if doc.index.index_of(other.start) < sentence_index - 3 and not heads_block(doc, other, timex):
             break
-        return other.first, other
+        if other.first >= doc.ref or doc.fates.get(id(other), (False, None))[0]:
+            return other.first, other
+        fallback = fallback or (other.first, other)  # "the quarter ended June 30": a past day in between
+    if fallback is not None:
+        return fallback
     has_day = any(t.kind == "date" and t.start < timex.start and not t.relative for t in timexes)
     if not has_day:
         return doc.ref, None
     return None, None
+
+
+def heads_block(doc: Document, heading: Timex, timex: Timex) -> bool:
+    """Whether a date standing alone on its line heads a list of short lines that holds `timex`
+    ("Saturday 19 September" over one line per fixture): its day reaches the whole list."""
+    line_start = doc.text.rfind("\n", 0, heading.start) + 1
+    line_end = doc.text.find("\n", heading.end)
+    if line_end < 0 or doc.text[line_start:heading.start].strip() or doc.text[heading.end:line_end].strip(" :"):
+        return False
+    lines = doc.text[line_end + 1:timex.start].split("\n")
+    return len(lines) <= BLOCK_LINES and all(len(line) <= 120 for line in lines)
+
+
+BLOCK_LINES = 40
 
 
 def join_closures(doc: Document, candidates: list[Candidate]) -> list[Candidate]:
@@ -939,7 +1032,7 @@ def find_partner(events: list[Candidate], cand: Candidate) -> Candidate | None:
                 return event
         for event in events:
             same_day = (event.first, event.last) == (cand.first, cand.last)
-            if same_day and (event.time == cand.time or cand.anchor is not None):
+            if same_day and (event.time == cand.time or cand.anchor is not None) and not other_fixture(event, cand):
                 return event
         return None
     for event in events:
@@ -968,6 +1061,22 @@ def find_partner(events: list[Candidate], cand: Candidate) -> Candidate | None:
                 and not distinct_categories(event, cand) and event.time is None:
             return event
     return None
+
+
+def other_fixture(a: Candidate, b: Candidate) -> bool:
+    """"Harlequins v Bath" and "Sale Sharks v Saracens" under one date heading are two matches."""
+    if a.sentence is b.sentence or category(a) != "match" or category(b) != "match":
+        return False
+    sides_a, sides_b = titles.match_sides(a.sentence.text), titles.match_sides(b.sentence.text)
+    return len(sides_a) == 2 and len(sides_b) == 2 and set(sides_a) != set(sides_b)
+
+
+def names_other_fixture(sentence: Sentence, c: Candidate) -> bool:
+    """Whether a neighbouring line is about another match (its venue is not this one's)."""
+    if category(c) != "match":
+        return False
+    ours, theirs = titles.match_sides(c.sentence.text), titles.match_sides(sentence.text)
+    return len(ours) == 2 and len(theirs) == 2 and set(ours) != set(theirs)
 
 
 def shared_name(a: str, b: str) -> bool:
@@ -1076,6 +1185,8 @@ def title_sentence(doc: Document, c: Candidate) -> tuple[Sentence, titles.Trigge
         if behind and not ahead:
             continue  # a sentence telling of something done names another happening
         same_kind = trigger is None or found.category == trigger.category or weak
+        if titles.is_draw(found) != (trigger is not None and titles.is_draw(trigger)):
+            continue  # a cup draw names the draw, not the ties it decides
         if same_kind and (titles.actor(other.text, found, place_names_of(doc, other))
                           or titles.match_title(other.text)):
             return other, found
@@ -1088,7 +1199,7 @@ def place_names_of(doc: Document, sentence: Sentence) -> list[str]:
 
 def to_detection(doc: Document, c: Candidate) -> Detection:
     headline = doc.announcement.title
-    named_sentence, named_trigger = title_sentence(doc, c)
+    named_sentence, named_trigger = (c.named, c.trigger) if c.named is not None else title_sentence(doc, c)
     index = doc.index.index_of(c.sentence.start)
     context = " ".join(s.text for s in doc.sentences[max(0, index - 1):index + 2])
     if c.title:
@@ -1245,14 +1356,17 @@ def event_location(doc: Document, c: Candidate, named: Sentence, summary: str = 
     index = doc.index.index_of(c.sentence.start)
     window = " ".join(s.text for s in doc.sentences[index:index + 3])
     online = places.online_location(c.sentence.text) or (
-        places.online_location(window) if category(c) in ("earnings call", "webinar") else None)
+        places.online_location(window) if category(c) in ("earnings call", "webinar") else None) or (
+        places.online_location(named.text) if named is not c.sentence else None)
     pool = [p for p in sentence_places(doc, c.sentence) if not is_dateline_place(doc, p) and not is_speaker(doc, p)]
     if named is not c.sentence:
         pool += [p for p in sentence_places(doc, named) if not is_dateline_place(doc, p) and not is_speaker(doc, p)]
+    if category(c) == "match":
+        pool = [p for p in pool if not is_team(doc, p)]
     national = category(c) in NATIONAL
     if not [p for p in pool if p.kind != "country"] and not online and not national:
         for neighbour in (index + 1, index - 1, index + 2):
-            if 0 <= neighbour < len(doc.sentences):
+            if 0 <= neighbour < len(doc.sentences) and not names_other_fixture(doc.sentences[neighbour], c):
                 extra = [p for p in sentence_places(doc, doc.sentences[neighbour]) if not is_dateline_place(doc, p)]
                 if extra:
                     pool.extend(extra)
@@ -1357,6 +1471,14 @@ VENUE_AT = re.compile(r"\b(?:at|in|inside)\s{1,3}(?:the\s{1,3})?$", re.I)
 NEW_VENUE = re.compile(r"\b(?:moved|switched|relocated|transferred|shifted|changed|moving|switching|relocating)\b"
                        r"[^.;]{0,60}?\b(?:to|into)\s{1,3}(?:the\s{1,3})?((?:[A-Z][\w'’.&-]*)(?:\s{1,2}(?:[A-Z][\w'’.&-]*|"
                        r"of|de|and|the)){0,5})")
+
+
+def is_team(doc: Document, place: places.Place) -> bool:
+    """"Harlequins v Bath": a club named after its town is a side, not where the match is."""
+    line_start = doc.text.rfind("\n", 0, place.start) + 1
+    line_end = doc.text.find("\n", place.end)
+    sides = titles.match_sides(doc.text[line_start:line_end if line_end >= 0 else len(doc.text)])
+    return place.name in sides or any(side.startswith(f"{place.name} ") for side in sides)
 
 
 def moved_to_venue(doc: Document, c: Candidate) -> places.Place | None:

@@ -74,7 +74,7 @@ FUTURE_AUX_BEFORE = re.compile(r"\b(?:will|would|shall|to|is\s+to|are\s+to)\s{1,
 BOUNDARY_BEFORE = re.compile(
     r"\b(?:until|till|til|through|thru|by|before|after|since|as\s+of|prior\s+to|no\s+later\s+than|"
     r"deadline(?:\s+\w+){0,4}|expir(?:es|ing|e)(?:\s+on)?|valid\s+(?:until|through)|up\s+to|"
-    r"ends?\s+on|closes?\s+on|available\s+(?:until|through|from)|effective|beyond|ahead\s+of|"
+    r"ends?\s+on|(?<!market\s)(?<!markets\s)closes?\s+on|available\s+(?:until|through|from)|effective|beyond|ahead\s+of|"
     r"(?:days?|weeks?|months?|years?)\s+(?:away\s+)?from|away\s+from|counting\s+from)"
     r"(?:\s{1,3}(?:the\s+)?(?:end\s+of|close\s+of|on))?\s{1,3}$", re.I)
 NEW_DATE_BEFORE = re.compile(
@@ -106,6 +106,9 @@ MOVED_FROM_BEFORE = re.compile(
     r"deferred|adjourned)\b[^;]{0,60}?\bto\b[^;]{1,60}?\bfrom\s{1,3}(?:the\s{1,3}|its\s{1,3}|their\s{1,3})?"
     r"(?:original(?:ly)?\s{1,3}(?:scheduled\s{1,3}|planned\s{1,3})?(?:date\s{1,3}(?:of\s{1,3})?)?)?$", re.I)
 ORIGINAL_PHRASE = re.compile(ORIGINAL_BEFORE.pattern.removesuffix("$"), re.I)
+INSTEAD_BEFORE = re.compile(r"\b(?:instead\s+of|rather\s+than|in\s+place\s+of)\s{1,3}(?:the\s{1,3})?"
+                            r"(?:(?:original(?:ly)?|planned|scheduled)\s{1,3}(?:date\s{1,3}(?:of\s{1,3})?)?)?$", re.I)
+INSTEAD_HINTS = Hints("instead", "rather", "place")
 CONVERSION_BEFORE = re.compile(r"(?:\btranslates?\s+(?:in)?to|\bwhich\s+is|\bthat\s+is|\bi\.e\.|\bequivalent\s+to|"
                                r"\bor|[/(])\s{0,3}$", re.I)
 CANCEL = re.compile(r"\b(?:cancel(?:l)?ed|cancel(?:l)?ing|cancels|cancel|cancellation|called\s+off|calls?\s+off|"
@@ -113,9 +116,13 @@ CANCEL = re.compile(r"\b(?:cancel(?:l)?ed|cancel(?:l)?ing|cancels|cancel|cancell
                     r"won['’]t\s+(?:take\s+place|go\s+ahead|be\s+held)|has\s+been\s+dropped)\b", re.I)
 POSTPONE = re.compile(r"\b(?:postpone(?:d|s|ment)?|postponing|deferred|defers?|put\s+off|pushed\s+back|"
                       r"delayed\s+(?:until|till|to)|adjourned|suspended\s+until)\b", re.I)
+_MONTH_WORD = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]{0,6}"
 RESCHEDULE = re.compile(r"\b(?:reschedul(?:ed|es|ing|e)|moved\s+to|(?:moved|switched|relocated|transferred|shifted)"
                         r"\s+from\b[^.;]{1,60}?\bto\b|(?:switched|relocated|transferred)\s+to|pushed\s+to|shifted\s+to|brought\s+forward|"
-                        r"(?:new|fresh|revised)\s+date|now\s+(?:be\s+held|take\s+place)|will\s+now)\b", re.I)
+                        r"(?:new|fresh|revised)\s+date|now\s+(?:be\s+held|take\s+place)|will\s+now|"
+                        r"(?:shifted|moved|pushed|switched)\s[^.;]{1,80}?\bto\s{1,3}(?:(?:Mon|Tues|Wednes|Thurs|Fri|"
+                        r"Satur|Sun)day,?\s{1,3})?(?:\d{1,2}(?:st|nd|rd|th)?\s{1,3}(?:of\s{1,3})?" + _MONTH_WORD + "|"
+                        + _MONTH_WORD + r"\.?\s{1,3}\d))\b", re.I)
 NO_NEW_DATE = re.compile(r"\b(?:no|without(?:\s+\w+)?(?:\s+a)?|yet\s+to\s+(?:set|announce|give)(?:\s+a)?|not\s+"
                          r"(?:set|given|announced)(?:\s+a)?)\s*$", re.I)
 HEDGE = re.compile(r"\b(?:rumou?r(?:s|ed)?|reportedly|speculat(?:ed|ion|es)|unconfirmed|could|might|may\s+be|"
@@ -345,9 +352,11 @@ def date_role(text: str, start: int, end: int, sentence: Sentence) -> str | None
     low = folded(before)  # for the hints: each pattern is tried only when its words are there
     low30 = low[-30:] if low is not None else None
     low40 = low[-40:] if low is not None else None
+    if ORIGINAL_HINTS.in_lower(low) and ORIGINAL_BEFORE.search(before):
+        return "original"  # "shifted the festival, earlier slated for 9 May, to 23 May": the plan's day
     if NEW_DATE_HINTS.in_lower(low) and NEW_DATE_BEFORE.search(before):
         return "new"
-    if (ORIGINAL_HINTS.in_lower(low) and ORIGINAL_BEFORE.search(before)) or (
+    if (INSTEAD_HINTS.in_lower(low30) and INSTEAD_BEFORE.search(before[-30:])) or (
             "from" in before[-30:] and re.search(r"\bfrom\s", before[-30:])
             and MOVED_FROM_BEFORE.search(text[max(sentence.start, start - 160):start])):
         return "original"

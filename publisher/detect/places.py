@@ -432,6 +432,13 @@ def find_places(text: str, base: int = 0) -> list[Place]:
             offset = match.group(1).find(name)
             found.append(Place(base + match.start(1) + offset, base + match.start(1) + offset + len(name), name,
                                "venue"))
+    if "Court" in text:
+        for match in COURT_VENUE.finditer(text):  # "the Pietermaritzburg Magistrate's Court"
+            name = clean_venue(match.group(0))
+            if name.split()[0] not in NOT_VENUE_STARTS:
+                offset = match.group(0).find(name)
+                found.append(Place(base + match.start() + offset, base + match.start() + offset + len(name), name,
+                                   "venue"))
     if any(word in text for word in VENUE_PREFIX_WORDS):
         for match in VENUE_PREFIXED.finditer(text):
             found.append(Place(base + match.start(), base + match.end(), match.group(0), "venue"))
@@ -501,6 +508,8 @@ def city_in_name(name: str, least: int = 50_000) -> Place | None:
         rows = gaz.city_rows(lower)
         if rows:
             best = max(rows, key=lambda c: c.population)
+            if fold(best.name).lower() != lower and best.population < 1_000_000:
+                continue  # "Twickenham Stoop": Twickenham is also an old name of Huntsville, Alabama
             if best.population >= (300_000 if common else least):
                 return Place(0, 0, best.name, "city", best.country, best.zone, best.population, admin=best.admin)
     return None
@@ -533,6 +542,9 @@ def host_country_names() -> tuple[tuple[str, str], ...]:
 
 FUNCTION_WORDS = {"in", "at", "to", "from", "the", "of", "and", "near", "on", "for", "by", "with", "visit", "visits",
                   "via", "into", "across", "outside", "inside", "during", "after", "before", "since", "until"}
+COURT_VENUE = re.compile(r"(?<![\w'’-])(?:[A-Z][\w'’.-]*\s{1,2}){1,3}(?:Magistrate['’]?s['’]?|Crown|High|District|"
+                         r"Circuit|County|Superior|Sessions|Family|Municipal|Regional|Federal|Magistrates)"
+                         r"\s{1,2}Court\b")
 VENUE_PREFIX_WORDS = ("Schloss", "Castle", "Palace", "Fort ", "Camp ", "Mount ", "Lake ")
 STATE_ABBREVIATION = re.compile(r",\s([A-Z][a-z]{0,4}\.(?:[A-Z][a-z]?\.)?)")
 RUN_WORD = re.compile(r"[\w'’.-]+")

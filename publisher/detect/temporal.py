@@ -146,7 +146,8 @@ _H12 = r"(?:1[0-2]|0?[1-9])"
 _MIN = r"(?:[:.][0-5]\d)"
 _AMPM = r"(?:[AaPp]\.?\s?[Mm]\.?)(?![A-Za-z])"
 _T12 = rf"(?:{_H12}{_MIN}?{_SP0}{_AMPM})"
-_T24 = r"(?:(?:[01]?\d|2[0-3]):[0-5]\d(?![\d:])(?:\s?(?:hrs|hours|h)\b)?|(?:[01]\d|2[0-3])[0-5]\d\s?(?:hrs|hours)\b)"
+_T24 = (r"(?:(?:[01]?\d|2[0-3]):[0-5]\d(?![\d:])(?:\s?(?:hrs|hours|h)\b)?|(?:[01]\d|2[0-3])[0-5]\d\s?(?:hrs|hours)\b"
+        r"|(?:[01]?\d|2[0-3])[hH][0-5]\d(?![\w:]))")  # "15h00", as written in French and southern Africa
 _NOON = rf"(?:(?:12{_SP0})?(?:noon|midday|midnight)(?![A-Za-z]))"
 _TPOINT = rf"(?:{_T12}|{_T24}|{_NOON})"
 _TRANGE = (rf"(?:(?:{_H12}{_MIN}?(?:{_SP0}{_AMPM})?|{_T24}|{_NOON}){_SP0}(?:-|–|—|to|until|till|and){_SP0}{_TPOINT})")
@@ -340,7 +341,7 @@ def parse_zone(text: str) -> str | None:
 
 
 TIME_PART = re.compile(
-    rf"(?P<h>\d{{1,2}})(?:[:.](?P<m>[0-5]\d))?(?:{_SP0}(?P<ap>{_AMPM}))?|(?P<word>noon|midday|midnight)",
+    rf"(?P<h>\d{{1,2}})(?:[:.h](?P<m>[0-5]\d))?(?:{_SP0}(?P<ap>{_AMPM}))?|(?P<word>noon|midday|midnight)",
     re.I)
 
 

@@ -28,7 +28,8 @@ CATEGORY_PATTERNS: list[tuple[str, str]] = [
     ("webinar", r"webinar|virtual\s+(?:program|programme|event|session|panel|meeting|conference|summit)|webcast|"
                 r"livestream|live\s+stream|online\s+(?:event|session|panel)"),
     ("strike", r"strikes?\b|walk-?outs?|walk(?:s|ing)?\s+out\b|industrial\s+action|stay-?away|protests?\b|"
-               r"demonstrations?\b"),
+               r"demonstrations?\b|(?:work\s+)?stoppages?\b|down(?:s|ed|ing)?\s+(?:their\s+)?tools\b|go-?slow\b|"
+               r"sit-?ins?\b"),
     ("election", r"elections?|polls?\b|polling|by-?elections?|referendum|vote\b|voting|counting\s+of\s+votes|"
                  r"counting|ballot"),
     ("holiday", r"(?:public|bank|national|special|federal|school)\s+holidays?|holidays?\b|\b[A-Z]\w+\s+Day\b"),
@@ -36,11 +37,14 @@ CATEGORY_PATTERNS: list[tuple[str, str]] = [
     ("visit", r"(?:state|official|working|royal|two-day|three-day|\w+-day)\s+visit|visits?\b|visiting|trip\b|"
               r"tour\b|travels?\b|travel(?:l)?ing"),
     ("summit", r"summits?\b"),
-    ("match", r"\bvs\.?\b|\bversus\b|\baway\s+(?:at|to)\b|\bat\s+home\s+(?:to|against)\b|\bmatch(?:es)?\b|"
+    ("match", r"\bvs\.?\b|(?<=[\w.'’]\s)v\.?(?=\s[A-Z0-9])|"
+              r"\bversus\b|\baway\s+(?:at|to)\b|\bat\s+home\s+(?:to|against)\b|\bmatch(?:es)?\b|"
               r"\bgame\b|fixture|derby|kick(?:s|ed|ing)?[\s-]?off|(?:grand|semi|quarter)[\s-]?finals?\b|"
               r"semifinals?\b|quarterfinals?\b|\bfinal\b|tournament|"
               r"championship|\bclash\b|encounter|\brace\b|grand\s+prix|\bleague\b|\bTests?\b|"
-              r"(?i:reserve\s+days?)"),
+              r"(?i:reserve\s+days?)|(?i:ties)(?=\s+(?:will|are|to|shall)\s+be\s+played)|"
+              r"(?i:(?<=round\s)ties\b|(?<=cup\s)ties\b)|(?i:draw)(?=\s+(?:for|of)\s+the\s+[\w\s-]{0,30}"
+              r"(?:round|Cup|cup|stage|finals?|tournament|competition|championship))"),
     ("hearing", r"hearings?\b|sentencing|trial\b|arraignment|court\s+date|adjourn(?:ed|s|ment)?\b|(?<=will\s)hear\b|"
                 r"(?<=to\s)hear\b"),
     ("launch", r"launch(?:es|ed|ing)?(?!\s+(?:vehicle|pad|site|complex|rocket|facility|tower|window)s?\b)|"
@@ -140,7 +144,8 @@ def find_trigger(sentence: str, anchor: int | None = None,
             cache[sentence] = all_triggers(sentence)
         found = cache[sentence]
     if found:
-        priority = [t for t in found if t.category in ("earnings call", "webinar")]
+        priority = [t for t in found if t.category == "earnings call"] or \
+            [t for t in found if t.category == "webinar"]  # "a conference call and webcast": the call
         candidates = priority or list(found)
         if anchor is None:
             chosen = min(candidates, key=lambda t: t.start)
@@ -187,6 +192,12 @@ def all_triggers(sentence: str) -> tuple[Trigger, ...]:
                 if not any(t.start < match.end() and match.start() < t.end for t in found):
                     found.append(Trigger(match.start(), match.end(), match.group(0), name))
             found.sort(key=lambda t: t.start)
+    if not any(t.category == "hearing" for t in found) and COURT_CASE_HINTS.present(masked) and \
+            COURT_WORD.search(masked):
+        for match in COURT_CASE.finditer(masked):  # "the case was postponed to 14 August in the Magistrate's Court"
+            if not any(t.start < match.end() and match.start() < t.end for t in found):
+                found.append(Trigger(match.start(), match.end(), match.group(0), "hearing"))
+        found.sort(key=lambda t: t.start)
     if any(t.category == "election" for t in found):
         for body in ELECTED_BODY.finditer(masked):
             found = [t for t in found if not (t.category == "meeting" and body.start(1) <= t.start < body.end(1))]
@@ -206,6 +217,9 @@ EXTRA_TRIGGERS: list[tuple[tuple[str, ...], re.Pattern[str], str]] = [
     (("take", "taking", "lock"), re.compile(r"\b(?:takes?\s+on|taking\s+on|locks?\s+horns)\b"), "match"),
 ]
 RESULTS = re.compile(r"\b(?:election\s+)?results\b", re.I)
+COURT_CASE = re.compile(r"\b(?:case|matter|inquest|bail\s+(?:application|hearing))\b")
+COURT_CASE_HINTS = Hints("case", "matter", "inquest", "bail", exact=True)
+COURT_WORD = re.compile(r"\b(?:[Cc]ourt|[Mm]agistrate|[Tt]ribunal|[Jj]udge|[Bb]ench|[Jj]ustice)\b")
 WORD = re.compile(r"\w+")
 # The first four letters of every word that can open an event word; TRIGGER_PATTERN is only
 # tried where one starts (plus "<Name> Day" and "<n>-day"), which keeps the scan cheap.
@@ -213,14 +227,14 @@ TRIGGER_STEMS = frozenset(
     ["earn", "conf", "inve", "anal", "quar", "annu", "fisc", "resu", "call", "webi", "virt", "webc",
      "live", "onli", "stri", "walk", "indu", "stay", "elec", "poll", "byel", "refe", "vote", "voti",
      "coun", "ball", "publ", "bank", "nati", "spec", "fede", "scho", "holi", "clos", "shut", "susp",
-     "stat", "offi", "work", "roya", "visi", "trip", "tour", "trav", "summ", "vs", "vers", "away", "at",
+     "stat", "offi", "work", "roya", "visi", "trip", "tour", "trav", "summ", "vs", "v", "vers", "away", "at",
      "matc", "game", "fixt", "derb", "kick", "fina", "tour", "cham", "clas", "enco", "race", "gran",
      "leag", "test", "hear", "sent", "tria", "arra", "cour", "laun", "unve", "unpa", "keyn", "medi",
      "prod", "even", "meet", "agm", "adjo", "gene", "talk", "boar", "sess", "sitt", "asse", "roun", "brie",
      "pres", "news", "cong", "conv", "foru", "symp", "expo", "exhi", "fair", "trad", "show", "fest",
      "cere", "cele", "banq", "rece", "para", "inau", "conc", "lect", "semi", "prog", "prem", "scre",
      "auct", "mara", "dead", "regi", "priv", "by", "gran", "semi", "quar", "prot", "demo", "full", "half",
-     "gath", "gig", "gigs", "adjo", "rese"])
+     "gath", "gig", "gigs", "adjo", "rese", "stop", "down", "go", "sit", "ties", "draw"])
 
 
 _STEMS = trie_pattern(stem for stem in TRIGGER_STEMS if len(stem) == 4)
@@ -258,8 +272,9 @@ def day_word_starts(low: str) -> list[int]:
 # word opening with one of them, or at a word before " Day" or "-day" (day_word_starts). A
 # case-insensitive pattern also matches "ſ", "ı", "İ" and the Kelvin sign to ASCII letters; a text
 # holding one is scanned by stems instead (see trigger_starts).
-MATCH_OPENERS = ("vs", "versus", "away", "at", "match", "game", "fixture", "derby", "kick", "grand", "semi", "quarter",
-                 "final", "tournament", "championship", "clash", "encounter", "race", "league", "test", "reserve")
+MATCH_OPENERS = ("vs", "v", "versus", "away", "at", "match", "game", "fixture", "derby", "kick", "grand", "semi",
+                 "quarter", "final", "tournament", "championship", "clash", "encounter", "race", "league", "test",
+                 "reserve", "ties", "draw")
 TRIGGER_OPENERS = (*MATCH_OPENERS,
     "earnings", "conference", "investor", "analyst", "annual", "fiscal", "results", "call", "webinar", "virtual",
     "webcast", "live", "online", "strike", "walk", "industrial", "stay", "protest", "demonstration", "election",
@@ -270,7 +285,8 @@ TRIGGER_OPENERS = (*MATCH_OPENERS,
     "gather", "session", "sitting", "assembly", "round", "briefing", "press", "news", "congress", "convention",
     "forum", "symposium", "expo", "exhibition", "fair", "trade", "show", "festival", "ceremony", "celebration",
     "banquet", "reception", "parade", "inauguration", "concert", "lecture", "seminar", "workshop", "program",
-    "premiere", "screening", "auction", "marathon", "gig", "deadline", "registration")
+    "premiere", "screening", "auction", "marathon", "gig", "deadline", "registration", "stoppage", "work", "down",
+    "go", "sit")
 # Openers that are common words count only before what their patterns need after them ("at
 # home", "by-election", "public holiday", "state visit", "results for the third quarter").
 GATED_OPENERS: dict[str, str] = {
@@ -279,6 +295,7 @@ GATED_OPENERS: dict[str, str] = {
     "official": r"\s+visit", "working": r"\s+visit", "royal": r"\s+visit", "results": r"\s+(?:for|of)\s",
     "trade": r"\s+show", "kick": r"(?:s|ed|ing)?[\s-]?off", "annual": r"\w*\s+(?:\w+\s+){0,4}results",
     "fiscal": r"\w*\s+(?:\w+\s+){0,4}results", "quarter": r"\w*\s+(?:\w+\s+){0,4}results|[\s-]?final",
+    "work": r"\s+stoppage", "down": r"(?:s|ed|ing)?\s+(?:their\s+)?tools", "go": r"-?slow", "sit": r"-?ins?\b",
 }
 
 
@@ -337,12 +354,12 @@ def scan_caseless(text: str) -> Iterator[re.Match[str]]:
 STEM_CATEGORIES: dict[str, tuple[str, ...]] = {
     "earnings call": ("earn", "conf", "inve", "anal", "quar", "annu", "fisc", "resu", "call"),
     "webinar": ("webi", "virt", "webc", "live", "onli"),
-    "strike": ("stri", "walk", "indu", "stay", "prot", "demo"),
+    "strike": ("stri", "walk", "indu", "stay", "prot", "demo", "work", "stop", "down", "go", "sit"),
     "election": ("elec", "poll", "by", "byel", "refe", "vote", "voti", "coun", "ball"),
     "closure": ("clos", "shut", "susp"),
     "summit": ("summ",),
-    "match": ("vs", "vers", "away", "at", "matc", "game", "fixt", "derb", "kick", "gran", "semi", "quar", "fina",
-              "tour", "cham", "clas", "enco", "race", "leag", "test", "rese"),
+    "match": ("vs", "v", "vers", "away", "at", "matc", "game", "fixt", "derb", "kick", "gran", "semi", "quar", "fina",
+              "tour", "cham", "clas", "enco", "race", "leag", "test", "rese", "ties", "draw"),
     "hearing": ("hear", "sent", "tria", "arra", "cour", "adjo"),
     "launch": ("laun", "unve", "unpa", "keyn", "spec", "medi", "prod", "even"),
     "meeting": ("meet", "agm", "gene", "talk", "gath", "sess", "sitt", "asse", "roun", "brie", "pres", "news"),
@@ -491,7 +508,8 @@ def find_actor(sentence: str, trigger: Trigger | None, place_names: tuple[str, .
         options.append((match.start(), match.start(1) + len(match.group(1)), person_name(match.group(1))))
     for match in runs:
         text = strip_run(match.group(0))
-        if not text or any(s <= match.start() < e or match.start() <= s < match.end() for s, e, _ in options):
+        if not text or any(s <= match.start() < e or match.start() <= s < match.end() for s, e, _ in options) \
+                or text.rstrip(".") in CORPORATE_SUFFIXES:
             continue
         followed_by_lower = bool(SPACE_LOWER.match(masked, match.end(), match.end() + 2)) and \
             not FOLLOWED_BY_VERB.match(masked, match.end())
@@ -540,7 +558,7 @@ def initials(name: str) -> str:
     if any(w.endswith(("'", "’", "'s", "’s")) for w in words):
         return name
     if len(words) < 3 or len(words) > 6 or not all(w[:1].isupper() and w[1:].islower() for w in words) \
-            or not ORG_HEADS.fullmatch(words[-1]):
+            or not ORG_HEADS.fullmatch(words[-1]) or words[-1] == "Court":  # "Delhi High Court" in full
         return name
     return "".join(w[0] for w in words)
 
@@ -599,6 +617,7 @@ DATE_PREFIXES = frozenset(w[:3] for w in DATE_WORDS)
 
 
 PLURAL_NAME = re.compile(r"[A-Z][a-z]+s")
+BASED_IN = re.compile(r"[a-z]-(?:based|headquartered|listed)$")
 POSSESSIVE_END = re.compile(r"(?:['’]s)$")
 
 
@@ -615,6 +634,8 @@ def strip_run(text: str) -> str:
             words = words[:index]  # "Northern Robotics Conference on 24 June 2026": the name ends at the date
             break
     fillers = ("of", "for", "and", "on", "the", "de")
+    while words and BASED_IN.search(words[0]):
+        words.pop(0)  # "Lagos-based Oduduwa Bank": the bank
     while words and (words[0] in STOP_RUN_WORDS or words[0].lower() in fillers or words[0][0].isdigit()):
         words.pop(0)
     if len(words) > 2 and words[1] == "of" and PLURAL_NAME.fullmatch(words[0]):
@@ -712,7 +733,7 @@ def make_title(sentence: str, trigger: Trigger | None, place_names: list[str], *
         trigger = Trigger(max(0, trigger.start - shift), max(0, trigger.end - shift), trigger.word, trigger.category)
     who = actor(clean, trigger, place_names)
     if who is None and earlier and trigger is not None and trigger.category in BORROW_ACTOR and \
-            re.match(r"[\"“‘']?(?:The|This|That|Its|Their|It|They)\b", clean):
+            re.match(r"[\"“‘']?(?:The|This|That|Its|Their|It|They|An|A)\b", clean):
         who = actor(LEADING_JUNK.sub("", earlier), None, place_names)
     category = trigger.category if trigger else None
     name = named_event(clean, trigger, place_names)
@@ -764,11 +785,22 @@ MATCH_SUBJECT = re.compile(r"(?:The\s+)?([A-Z][\w'’-]*(?:\s+(?:[A-Z][\w'’-]*
                            r"gets\s+underway|will\s+be\s+staged|is\s+set\s+for|will\s+be\s+held)\b")
 
 
+DRAW_FOR = re.compile(r"(?i:draw)\s+(?:for|of)\s+the\s+([\w\s-]{0,30}?(?:round|[Cc]up|stage|finals?|tournament|"
+                      r"competition|championship)(?:\s+of\s+the\s+[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,3})?)")
+
+
+def is_draw(trigger: Trigger) -> bool:
+    return trigger.word.lower() == "draw"
+
+
 def match_or_named(clean: str, trigger: Trigger | None, who: str | None, name: str | None,
                    place_names: list[str], context: str) -> str:
     away = re.search(r"\baway\s+(?:at|to)\s+((?:[A-Z][\w'’-]*)(?:\s+[A-Z][\w'’-]*){0,2})", clean)
     if away and who:
         return f"{strip_run(away.group(1))} vs {who}"
+    if trigger is not None and is_draw(trigger):
+        drawn = DRAW_FOR.match(clean, trigger.start)
+        return f"Draw for the {drawn.group(1)}" if drawn else "Draw"
     fixture = match_title(clean) or name
     if trigger is not None and trigger.word.lower().startswith("reserve"):
         fixture = fixture or match_title(context)
@@ -976,18 +1008,25 @@ MATCH_PATTERNS: list[tuple[tuple[str, ...], re.Pattern[str]]] = [
 
 def match_title(sentence: str) -> str | None:
     """"A vs B" from "between A and B", "A vs B", "A against B", "A host B"."""
+    sides = match_sides(sentence)
+    if len(sides) == 2:
+        return f"{sides[0]} vs {sides[1]}"
+    if len(sides) == 1:
+        return f"Match against {sides[0]}"
+    return None
+
+
+def match_sides(sentence: str) -> tuple[str, ...]:
+    """The sides a sentence pits against each other (one when it names only the opponent)."""
     for needs, pattern in MATCH_PATTERNS:
         if not any(word in sentence for word in needs):
             continue
         found = pattern.search(sentence)
         if found:
-            groups = [strip_run(g) for g in found.groups()]
-            groups = [g for g in groups if g]
-            if len(groups) == 2:
-                return f"{groups[0]} vs {groups[1]}"
-            if len(groups) == 1:
-                return f"Match against {groups[0]}"
-    return None
+            groups = tuple(g for g in (strip_run(g) for g in found.groups()) if g)
+            if 1 <= len(groups) <= 2:
+                return groups
+    return ()
 
 
 VERB_NOUNS = {"take on": "match", "takes on": "match", "taking on": "match", "lock horns": "match",
@@ -1031,10 +1070,16 @@ def noun_phrase(sentence: str, trigger: Trigger) -> str:
     return " ".join([*modifiers, word]).strip()
 
 
+VERB_TAIL = re.compile(r"(?:\s+(?:will|shall|would|is|are|was|were|be|being|been|to|now))+"
+                       r"(?:\s+(?:held|set|scheduled|slated|due))?$|"
+                       r"(?:\s+(?:will|shall|would|is|are|be|to|now))*\s+(?:take|takes|taking)\s+place$")
+
+
 def tidy(title: str | None, max_words: int) -> str:
     if not title:
         return ""
     title = re.sub(r"\s+", " ", title).strip(" ,.;:-—–\"“”'’")
+    title = VERB_TAIL.sub("", title) or title  # "Global Fintech Fest 2026 be held": the name, not the verb
     words = title.split()
     if len(words) > max_words:
         words = words[:max_words]
