@@ -305,11 +305,7 @@ CASES: list[Case] = [
 # Misses still open, each with what the detector does instead. strict: a fix makes the test fail
 # until its entry is removed here.
 KNOWN_MISSES = {
-    "election-bengal-two-phases": "the state is named only in the first sentence; the location falls back to India",
-    "election-ontario-snap": "the day of the dissolution is taken as a second polling day; no province named",
-    "election-tasmania-snap": "titled 'Tasmania polls' rather than as an election",
     "court-cook-county-set": "the clock time is read in UTC: the county gives no zone",
-    "change-tusker-called-off": "the venue named only as a one-word ground is not kept as the location",
 }
 
 

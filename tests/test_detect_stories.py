@@ -155,3 +155,54 @@ def test_today_with_the_event_word_in_another_clause_is_not_an_event() -> None:
 def test_long_organisation_names_are_given_by_their_initials() -> None:
     found = events("Members of the Northern Nurses Association will strike from 21 to 23 March over pay.")
     assert found and found[0].summary.startswith("NNA")
+
+
+def test_a_date_heading_dates_every_fixture_line_below_it() -> None:
+    lines = ["Saturday 19 September", "Arsenal v Everton, 12.30pm", "Brentford v Fulham, 3pm", "Burnley v Leeds, 3pm",
+             "Chelsea v Wolves, 3pm", "Newcastle v Brighton, 3pm", "Liverpool v Aston Villa, 5.30pm", "",
+             "Sunday 20 September", "Everton v Spurs, 4.30pm"]
+    found = events("League fixtures\n\n" + "\n".join(lines), "2026-09-08", url="https://www.example.co.uk/sport")
+    assert [(e.summary, e.start.isoformat()) for e in found] == [  # type: ignore[union-attr]
+        ("Arsenal vs Everton", "2026-09-19T12:30:00+01:00"), ("Brentford vs Fulham", "2026-09-19T15:00:00+01:00"),
+        ("Burnley vs Leeds", "2026-09-19T15:00:00+01:00"), ("Chelsea vs Wolves", "2026-09-19T15:00:00+01:00"),
+        ("Newcastle vs Brighton", "2026-09-19T15:00:00+01:00"),
+        ("Liverpool vs Aston Villa", "2026-09-19T17:30:00+01:00"), ("Everton vs Spurs", "2026-09-20T16:30:00+01:00")]
+    assert all(e.location is None or "Leeds" not in e.location for e in found)  # a side, not a place
+
+
+def test_a_heading_far_above_a_prose_time_does_not_date_it() -> None:
+    text = ("Saturday 19 September\n" + "A long paragraph about the club and its history goes on here. " * 3 + "\n") * 1
+    text += "\n".join(["The club said the squad trains daily."] * 5) + "\nThe open day starts at 3pm."
+    found = events(text, "2026-09-08")
+    assert not any(isinstance(e.start, dt.datetime) and e.start.date() == dt.date(2026, 9, 19) for e in found)
+
+
+def test_a_cup_draw_is_its_own_event() -> None:
+    found = events("The draw for the third round of the County Cup will take place on Monday 4 January at 7pm. "
+                   "Third-round ties will be played on Saturday 16 January.", "2026-12-28")
+    assert [e.summary for e in found] == ["Draw for the third round of the County Cup", "Third-round ties"]
+
+
+def test_a_venue_is_not_placed_by_an_old_name_of_a_far_town() -> None:
+    found = events("Harlequins v Bath at Twickenham Stoop on Saturday 12 September at 3pm.", "2026-09-08",
+                   url="https://www.example.co.uk/rugby")
+    assert found and found[0].location == "Twickenham Stoop, United Kingdom"
+    assert found[0].timezone == "Europe/London"
+
+
+def test_people_of_a_province_place_its_election() -> None:
+    found = events("Albertans will head to the polls on Monday, May 25, after the premier asked the lieutenant "
+                   "governor to dissolve the legislature on Tuesday.", "2026-04-21")
+    assert [(e.start, e.location) for e in found] == [(dt.date(2026, 5, 25), "Alberta, Canada")]
+
+
+def test_a_voting_step_takes_its_title_from_the_election_named_before() -> None:
+    found = events("The commission announced the schedule for the Kerala Assembly elections on Monday. Polling will "
+                   "be held on April 6 and votes will be counted on May 2.", "2026-02-23")
+    assert [(e.summary, e.location) for e in found] == [
+        ("Kerala Assembly elections", "Kerala, India"), ("Kerala Assembly elections: counting", "Kerala, India")]
+
+
+def test_a_title_does_not_end_in_its_verb() -> None:
+    found = events("The two-day Harbour Lights Expo 2027 will be held at the Civic Centre from March 3.", "2027-01-10")
+    assert found and found[0].summary == "Harbour Lights Expo 2027"

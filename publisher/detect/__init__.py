@@ -14,6 +14,7 @@ Detection. Every expression also becomes a Mention saying whether it was used an
 from __future__ import annotations
 
 import bisect
+import dataclasses
 import datetime as dt
 import itertools
 import re
@@ -458,6 +459,10 @@ def date_candidates(doc: Document, timex: Timex, sentence: Sentence, order: int)
                 titles.CLAUSE_BREAK.search(sentence.text[timex.end - sentence.start:trigger.start]):
             doc.fates[id(timex)] = (False, "not an event (its event word belongs to another clause)")
             return []
+        if trigger.end <= timex.start - sentence.start and \
+                PAST_SUBCLAUSE.search(sentence.text[trigger.end:timex.start - sentence.start]):
+            doc.fates[id(timex)] = (False, "past (a clause of what was done, after the event word)")
+            return []  # "will head to the polls on June 4, after the premier asked ... on Wednesday"
         present = bool(PRESENT.search(sentence.text)) and past == 0
         if direction < 0 or (direction == 0 and past > 0) or (future == 0 and not present and not timex.time) \
                 or reported_before(doc, sentence, timex):
@@ -1160,6 +1165,14 @@ def evidence_score(c: Candidate) -> float:
 ANAPHORIC_OPENING = re.compile(r"^[\"“‘']?(?:The|This|That|These|Those|It|Its|The\s+\w+)\b", re.I)
 
 
+PLACE_NAMED = ("election", "holiday", "closure", "strike")  # "the Kerala Assembly elections": named by the place
+VOTING_STEP = re.compile(r"(?i)poll|voting|counting|(?:votes?|ballots?)\s.*counted")
+# "announced the schedule for the Assembly elections": told in the past, about what is to come.
+SCHEDULE_ANNOUNCED = re.compile(r"\b(?:announced|unveiled|released|published|declared|notified|issued|fixed|set)\s+"
+                                r"(?:the\s+|its\s+|their\s+)?(?:\w+\s+)?(?:schedule|dates?|timetable|calendar|"
+                                r"programme|program|fixtures?|fixture\s+list)\b", re.I)
+
+
 def title_sentence(doc: Document, c: Candidate) -> tuple[Sentence, titles.Trigger | None]:
     """The sentence that names the happening: the evidence, or, when the evidence only refers
     back to it ("The event will take place on ..."), the nearest earlier sentence with an event
@@ -1170,10 +1183,13 @@ def title_sentence(doc: Document, c: Candidate) -> tuple[Sentence, titles.Trigge
     opening = sentence.text[: trigger.start] if trigger is not None else sentence.text
     refers_back = bool(ANAPHORIC_OPENING.match(opening.strip())) and len(opening.split()) <= 4
     own_places = place_names_of(doc, sentence)
+    if trigger is not None and trigger.category == "election" and VOTING_STEP.match(trigger.word) \
+            and not own_places and not titles.ELECTED_BODY.search(sentence.text):
+        weak = True  # "Polling will be held in two phases": the sentence before says which election
     if titles.match_title(sentence.text) or (trigger is not None and trigger.word.lower().startswith("reserve")):
         return sentence, trigger
     if not (weak or refers_back) and (titles.actor(sentence.text, trigger, own_places) or (
-            own_places and trigger is not None and trigger.category in ("election", "holiday", "closure", "strike"))):
+            own_places and trigger is not None and trigger.category in PLACE_NAMED)):
         return sentence, trigger
     index = doc.index.index_of(sentence.start)
     for back in range(index - 1, max(-1, index - 4), -1):
@@ -1182,13 +1198,14 @@ def title_sentence(doc: Document, c: Candidate) -> tuple[Sentence, titles.Trigge
         if found is None or found.category == "event":
             continue
         ahead, behind = doc.tense.sentence_direction(other.start, other.end)
-        if behind and not ahead:
+        if behind and not ahead and not SCHEDULE_ANNOUNCED.search(other.text):
             continue  # a sentence telling of something done names another happening
         same_kind = trigger is None or found.category == trigger.category or weak
         if titles.is_draw(found) != (trigger is not None and titles.is_draw(trigger)):
             continue  # a cup draw names the draw, not the ties it decides
-        if same_kind and (titles.actor(other.text, found, place_names_of(doc, other))
-                          or titles.match_title(other.text)):
+        other_places = place_names_of(doc, other)
+        if same_kind and (titles.actor(other.text, found, other_places) or titles.match_title(other.text)
+                          or (other_places and found.category in PLACE_NAMED)):
             return other, found
     return sentence, trigger
 
@@ -1213,6 +1230,9 @@ def to_detection(doc: Document, c: Candidate) -> Detection:
                 ANAPHORIC_OPENING.match(c.sentence.text) and headline and c.order == first_order(doc):
             summary = titles.headline_title(headline) or summary
     summary = principal_title(doc, c) or summary
+    if category(c) == "election" and c.trigger is not None and COUNTING.search(c.trigger.word) \
+            and not COUNTING.search(summary):
+        summary = f"{summary}: counting"  # the day of the count, titled by the election it closes
     location, place_zone = event_location(doc, c, named_sentence, summary)
     zone_name: str | None = c.zone or place_zone or document_zone(doc)
     if c.time is None and doc.default_time is not None and c.title is not None:
@@ -1249,6 +1269,9 @@ def to_detection(doc: Document, c: Candidate) -> Detection:
                      status=c.status, original_start=c.original, confidence=confidence(c), evidence=evidence)
 
 
+COUNTING = re.compile(r"(?i)count|result")
+PAST_SUBCLAUSE = re.compile(r"\b(?:after|when|since|because|once)\s+(?:[\w'’.-]+\s+){1,5}?(?:[a-z]{3,}ed|went|made|"
+                            r"said|took|gave|met|held|won|lost|told|wrote|spoke|sent)\b")
 ORGANISER_VERB = re.compile(r"\b(?:hold|holds|holding|host|hosts|hosting|organi[sz]e|organi[sz]es|stage|stages|"
                             r"convene|convenes|call|calls)\b", re.I)
 NAMED_SERIES = re.compile(r"(?:Cup|Championships?|Tournament|Trophy|Series|Games|Open|League)$")
@@ -1363,6 +1386,9 @@ def event_location(doc: Document, c: Candidate, named: Sentence, summary: str = 
         pool += [p for p in sentence_places(doc, named) if not is_dateline_place(doc, p) and not is_speaker(doc, p)]
     if category(c) == "match":
         pool = [p for p in pool if not is_team(doc, p)]
+    if not any(p.kind in ("city", "state", "region") for p in pool) and category(c) in ("election", "holiday"):
+        pool += [dataclasses.replace(p, start=p.start + c.sentence.start, end=p.end + c.sentence.start)
+                 for p in places.resident_places(c.sentence.text)]  # "Ontarians will head to the polls"
     national = category(c) in NATIONAL
     if not [p for p in pool if p.kind != "country"] and not online and not national:
         for neighbour in (index + 1, index - 1, index + 2):
@@ -1376,6 +1402,8 @@ def event_location(doc: Document, c: Candidate, named: Sentence, summary: str = 
     pool = [places.prefer_country(p, doc.url_country) for p in pool]
     moved_to = moved_to_venue(doc, c)
     venue = moved_to or pick_venue(doc, pool)
+    if venue is None and category(c) == "match" and not any(p.kind == "city" for p in pool):
+        venue = ground_named(doc, c.sentence)
     if venue is None and not online and not any(p.kind in ("city", "state", "region") for p in pool):
         venue = favourite_venue(doc)
     anchor = c.timex.start if c.timex is not None and c.sentence.start <= c.timex.start < c.sentence.end else None
@@ -1471,6 +1499,25 @@ VENUE_AT = re.compile(r"\b(?:at|in|inside)\s{1,3}(?:the\s{1,3})?$", re.I)
 NEW_VENUE = re.compile(r"\b(?:moved|switched|relocated|transferred|shifted|changed|moving|switching|relocating)\b"
                        r"[^.;]{0,60}?\b(?:to|into)\s{1,3}(?:the\s{1,3})?((?:[A-Z][\w'’.&-]*)(?:\s{1,2}(?:[A-Z][\w'’.&-]*|"
                        r"of|de|and|the)){0,5})")
+
+
+AT_GROUND = re.compile(r"\bat\s+(?:the\s+)?([A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){0,3})(?![\w'’-])")
+
+
+def ground_named(doc: Document, sentence: Sentence) -> places.Place | None:
+    """"the match between Tusker and Bandari at Kasarani": a one-word ground after the sides,
+    which the gazetteer does not know, is where the match is played."""
+    sides = titles.match_sides(sentence.text)
+    if len(sides) != 2:
+        return None
+    for found in AT_GROUND.finditer(sentence.text):
+        name = titles.strip_run(found.group(1))
+        if not name or name in sides or titles.dated(name.split()[0]) or titles.PERSON.match(name) \
+                or titles.CLOCK_WORDS.fullmatch(name) or name in titles.STOP_RUN_WORDS:
+            continue
+        start = sentence.start + found.start(1)
+        return places.Place(start, start + len(name), name, "venue", locative=True)
+    return None
 
 
 def is_team(doc: Document, place: places.Place) -> bool:

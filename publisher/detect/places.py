@@ -204,7 +204,7 @@ class Gazetteer:
         return [City._make(row) for row in self.cities.get(name, ())]
 
 
-CACHE_FORMAT = 2
+CACHE_FORMAT = 3
 
 
 @lru_cache(maxsize=1)
@@ -362,7 +362,7 @@ def build_gazetteer() -> Gazetteer:
             continue
         name = fold(re.sub(r"\s*\(.*\)$", "", sub.name))
         words = set(name.lower().split())
-        if len(name) >= 3 and name.lower() not in countries and not words & GENERIC_REGION_WORDS \
+        if len(name) >= 3 and name.lower() not in countries and not words <= GENERIC_REGION_WORDS \
                 and name.lower() not in COMMON_WORD_CITIES and "," not in name:
             regions.setdefault(name.lower(), (sub.country_code, name))
     tld.update(TLD_COUNTRIES)
@@ -420,6 +420,47 @@ def demonym_countries(text: str) -> dict[str, int]:
         if code is not None:
             counts[code] = counts.get(code, 0) + times
     return counts
+
+
+RESIDENTS = re.compile(r"\b[A-Z][a-z]{3,}(?:ns|ers)\b")
+
+
+@lru_cache(maxsize=1)
+def resident_names() -> dict[str, str]:
+    """"Ontarians", "Tasmanians", "Queenslanders", "Texans": the people of a state or region, by
+    the regular English endings of one-word names."""
+    gaz = gazetteer()
+    names = [display for _, display in gaz.states.values()] + [display for _, display in gaz.regions.values()]
+    found: dict[str, str] = {}
+    for name in names:
+        if " " in name or not name.isalpha() or len(name) < 5:
+            continue
+        lower = name.lower()
+        forms = [lower + "ers"] if lower.endswith("land") else \
+            [lower + "ns"] if lower.endswith("a") else [lower[:-1] + "ans"] if lower.endswith("o") else []
+        for form in forms:
+            found.setdefault(form, lower)
+    return found
+
+
+def resident_places(text: str) -> list[Place]:
+    """The states and regions whose people a text names ("Ontarians will head to the polls")."""
+    gaz = gazetteer()
+    table = resident_names()
+    found: list[Place] = []
+    for match in RESIDENTS.finditer(text):
+        lower = table.get(match.group(0).lower())
+        if lower is None:
+            continue
+        if lower in gaz.states:
+            code, display = gaz.states[lower]
+            found.append(Place(match.start(), match.end(), display, "state", "US", gaz.state_zones.get(code),
+                               admin=code))
+        else:
+            country, display = gaz.regions[lower]
+            found.append(Place(match.start(), match.end(), display, "region", country,
+                               gaz.country_zones.get(country), population=-1))
+    return found
 
 
 def find_places(text: str, base: int = 0) -> list[Place]:

@@ -30,8 +30,9 @@ CATEGORY_PATTERNS: list[tuple[str, str]] = [
     ("strike", r"strikes?\b|walk-?outs?|walk(?:s|ing)?\s+out\b|industrial\s+action|stay-?away|protests?\b|"
                r"demonstrations?\b|(?:work\s+)?stoppages?\b|down(?:s|ed|ing)?\s+(?:their\s+)?tools\b|go-?slow\b|"
                r"sit-?ins?\b"),
-    ("election", r"elections?|polls?\b|polling|by-?elections?|referendum|vote\b|voting|counting\s+of\s+votes|"
-                 r"counting|ballot"),
+    ("election", r"elections?|polls?\b|polling|by-?elections?|referendum|"
+                 r"(?:votes?|ballots?)\s+(?:will\s+be\s+|to\s+be\s+|are\s+to\s+be\s+|shall\s+be\s+)counted|"
+                 r"vote\b|voting|counting\s+of\s+votes|counting|ballot"),
     ("holiday", r"(?:public|bank|national|special|federal|school)\s+holidays?|holidays?\b|\b[A-Z]\w+\s+Day\b"),
     ("closure", r"\bclos(?:ed|ure|ing|es)\b|shut(?:\s+down|down)?\b|suspend(?:ed)?\s+(?:operations|services|classes)"),
     ("visit", r"(?:state|official|working|royal|two-day|three-day|\w+-day)\s+visit|visits?\b|visiting|trip\b|"
@@ -509,8 +510,8 @@ def find_actor(sentence: str, trigger: Trigger | None, place_names: tuple[str, .
     for match in runs:
         text = strip_run(match.group(0))
         if not text or any(s <= match.start() < e or match.start() <= s < match.end() for s, e, _ in options) \
-                or text.rstrip(".") in CORPORATE_SUFFIXES:
-            continue
+                or text.rstrip(".") in CORPORATE_SUFFIXES or (trigger is not None and text == trigger.word):
+            continue  # "Polling will be held": the event word opening a sentence is no one's name
         followed_by_lower = bool(SPACE_LOWER.match(masked, match.end(), match.end() + 2)) and \
             not FOLLOWED_BY_VERB.match(masked, match.end())
         single_adjective = len(text.split()) == 1 and followed_by_lower and match.start() > 0 and \
@@ -910,6 +911,9 @@ def election_title(clean: str, trigger: Trigger | None, who: str | None, name: s
         if re.match(r"(?i)count|result", trigger.word):
             return f"{body.group(1)} election: {trigger.word.lower()}"
         return f"{body.group(1)} election"  # "polling for the 243-member Bihar Assembly"
+    if trigger is not None and not re.match(r"(?i)(?:by-?)?elections?$|count|result", trigger.word):
+        named = next((t for t in all_triggers(clean) if re.fullmatch(r"(?i)elections?", t.word)), None)
+        trigger = named or trigger  # "go to the polls ... for a snap state election": the election
     phrase = name or (noun_phrase(clean, trigger) if trigger else "election")
     local = [p for p in place_names if p not in country_names()]
     where = ", ".join(local[:3]) if local else (place_names[0] if place_names else "")
