@@ -206,3 +206,24 @@ def test_a_voting_step_takes_its_title_from_the_election_named_before() -> None:
 def test_a_title_does_not_end_in_its_verb() -> None:
     found = events("The two-day Harbour Lights Expo 2027 will be held at the Civic Centre from March 3.", "2027-01-10")
     assert found and found[0].summary == "Harbour Lights Expo 2027"
+
+
+def test_the_next_leg_of_a_trip_goes_where_it_says() -> None:
+    found = events("The chancellor will visit Ghana on 3 and 4 June. Following her visit to Accra, she will proceed "
+                   "to Senegal for a two-day visit on June 5 and 6.", "2026-05-20")
+    assert len(found) == 2 and found[0].summary.endswith("to Ghana")
+    assert (found[1].summary, found[1].location) == ("Visit to Senegal", "Senegal")
+
+
+def test_others_also_visiting_the_same_day_are_another_event() -> None:
+    found = events("President Ana Ruiz will pay a state visit to Portugal on May 12. Meanwhile, Foreign Minister "
+                   "Luis Prado and Defence Minister Marta Gil will also visit Lisbon on May 12 for talks with their "
+                   "counterparts.", "2026-05-01")
+    assert len(found) == 2 and "Ruiz" in found[0].summary and "Ruiz" not in found[1].summary
+
+
+def test_one_trip_told_twice_is_one_event() -> None:
+    found = events("President Ana Ruiz will visit Portugal for summit talks with Prime Minister Rui Costa on May 12. "
+                   "A spokesperson said Ruiz will pay an official visit to Portugal on May 12 for the annual "
+                   "summit.", "2026-05-01")
+    assert len(found) == 1

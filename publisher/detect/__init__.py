@@ -1050,7 +1050,7 @@ def find_partner(events: list[Candidate], cand: Candidate) -> Candidate | None:
                 continue
             if cand.anaphoric and event.time and cand.time and event.time != cand.time:
                 return event
-            if distinct_categories(event, cand) and not cand.anaphoric:
+            if (distinct_categories(event, cand) or other_parties(event, cand)) and not cand.anaphoric:
                 continue
             return event
     for event in events:
@@ -1084,6 +1084,38 @@ def names_other_fixture(sentence: Sentence, c: Candidate) -> bool:
     return len(ours) == 2 and len(theirs) == 2 and set(ours) != set(theirs)
 
 
+def actor_of(c: Candidate) -> str | None:
+    return titles.actor(c.sentence.text, c.trigger) if c.trigger is not None else None
+
+
+def same_actor(a: Candidate, b: Candidate) -> bool:
+    first, second = actor_of(a), actor_of(b)
+    return first is not None and second is not None and surname(first) == surname(second)
+
+
+def surname(name: str) -> str:
+    return name.split()[-1].lower()
+
+
+def other_parties(a: Candidate, b: Candidate) -> bool:
+    """"Putin will visit on December 6" and "Lavrov and Shoigu will also visit ... on December 6":
+    other people doing another thing the same day, each named in its own sentence."""
+    if a.sentence is b.sentence:
+        return False
+    first, second = actor_of(a), actor_of(b)
+    if first is None or second is None or surname(first) == surname(second):
+        return False
+    later = b if b.sentence.start > a.sentence.start else a
+    if not ADDED_HAPPENING.search(later.sentence.text):
+        return False
+    people_a = {surname(p) for p in titles.participants(a.sentence.text)}
+    people_b = {surname(p) for p in titles.participants(b.sentence.text)}
+    return bool(people_a) and bool(people_b) and not people_a & people_b
+
+
+ADDED_HAPPENING = re.compile(r"(?i)\b(?:also|meanwhile|separately|in\s+addition|as\s+well)\b")
+
+
 def shared_name(a: str, b: str) -> bool:
     """Whether two sentences name the same thing with a coined name ("Chandrayaan-3", "Artemis II")."""
     def coined(text: str) -> set[str]:
@@ -1101,7 +1133,9 @@ def distinct_categories(a: Candidate, b: Candidate) -> bool:
     if ca is None or cb is None or ca == cb or "event" in (ca, cb):
         return False
     if a.sentence is not b.sentence and a.first == a.last:
-        return True
+        # "Putin will visit India for summit talks on December 6" and "Putin will pay an official
+        # visit on December 6": one trip told twice; a banquet on a day of a visit is its own event.
+        return frozenset({ca, cb}) not in COMPATIBLE or not same_actor(a, b)
     if frozenset({ca, cb}) in COMPATIBLE:
         return False
     return ca in STRONG and cb in STRONG

@@ -567,7 +567,8 @@ def initials(name: str) -> str:
 MODIFIER_BEFORE = re.compile(r"\b(?:the|a|an|its|his|her|their|our|over|of|amid|amidst)\s{1,2}$", re.I)
 PLATFORM_BEFORE = re.compile(r"\b(?:on|via|at|in|to)\s{1,2}$", re.I)
 FOLLOWED_BY_VERB = re.compile(r"\s(?:will|shall|would|is|are|was|were|has|have|had|said|says|announced|plans?|"
-                              r"to\s+(?:hold|host|stage|meet))\b")
+                              r"to\s+(?:hold|host|stage|meet|visit|attend|travel|tour|address|lead|launch|open|"
+                              r"inaugurate|join|head|fly|skip|play|face))\b")
 VENUE_END = re.compile(rf"\s(?:{VENUE_HEADS})$")  # "State House said": a seat of office, not the actor
 JUDGE = re.compile(r"\b(?:Judge|Justice|Magistrate)\s*$")
 CLOCK_WORDS = re.compile(r"(?:(?:[AP]\.?M\.?|" + "|".join(ZONE_ABBREVIATIONS) + r"|Noon|Midday|Midnight)\s?){1,3}")
@@ -672,17 +673,32 @@ def named_event(sentence: str, trigger: Trigger | None, place_names: tuple[str, 
     return None
 
 
+GOING_TO = re.compile(r"\b(?:visit|visits|visiting|trip|travel|travels|tour|arrive|arrives|proceed|proceeds|head|"
+                      r"heads|fly|flies|go|goes|continue\s+on|move\s+on|leave\s+for|leaves\s+for|depart\s+for|"
+                      r"departs\s+for)\s+(?:to\s+|in\s+)?(?:the\s+)?([A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){0,3})")
+EARLIER_LEG = re.compile(r"(?i)\b(?:following|after|before|since|from)\s+(?:his|her|their|its|the|a)?\s*"
+                         r"(?:[\w-]+\s+)?$")
+
+
 def destination(sentence: str, trigger: Trigger | None, place_names: list[str]) -> str | None:
-    """Where a visit goes: the place after "visit to", "travel to", "trip to", "visit"."""
-    for match in re.finditer(r"\b(?:visit|visits|visiting|trip|travel|travels|tour|arrive|arrives)\s+"
-                             r"(?:to\s+|in\s+)?(?:the\s+)?([A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){0,3})", sentence):
-        candidate = match.group(1)
-        for name in place_names:
-            if candidate.startswith(name) or name.startswith(candidate) or name in candidate:
-                return name
-        if candidate.split()[0] not in STOP_RUN_WORDS:
-            return candidate
-    return None
+    """Where a visit goes: the place after "visit to", "travel to", "proceed to", nearest the
+    visit's own word; not an earlier leg ("Following his visit to Moscow, he will proceed to
+    Austria for a two-day visit")."""
+    options: list[tuple[int, str]] = []
+    for match in GOING_TO.finditer(sentence):
+        name = place_for(match.group(1), place_names)
+        if name is None or EARLIER_LEG.search(sentence[max(0, match.start() - 30):match.start()]):
+            continue
+        distance = abs(match.start() - trigger.start) if trigger is not None else match.start()
+        options.append((distance, name))
+    return min(options)[1] if options else None
+
+
+def place_for(candidate: str, place_names: list[str]) -> str | None:
+    for name in place_names:
+        if candidate.startswith(name) or name.startswith(candidate) or name in candidate:
+            return name
+    return candidate if candidate.split()[0] not in STOP_RUN_WORDS else None
 
 
 BORROW_ACTOR = {"earnings call", "webinar", "launch", "meeting", "conference", "hearing", "strike", "summit"}
