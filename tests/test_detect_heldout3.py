@@ -310,11 +310,6 @@ KNOWN_MISSES: dict[str, str] = {
     "closure-highland-snow-tomorrow": "place is 'United Kingdom'; the Highland Council area is not kept",
     "election-kenya-by-elections": "place is 'Kenya'; the named constituencies are dropped",
     # dates found but no event (the sentence's happening is not recognised)
-    "fixture-nz-odi-local-time": "no event: 'will be played ... starting at 2pm local time' read as nothing happening",
-    "fixture-marina-bay-night-race": "no event: 'Lights go out for the ... Night Race' read as nothing happening",
-    "closure-kenya-schools-census": "no event: 'directed ... schools to close from X to Y' read as nothing happening",
-    "court-melbourne-sentencing": "no event: 'will be sentenced in the County Court' read as nothing happening",
-    "townhall-noon-et-ordinal": "no event: 'invited to a virtual town hall ... at noon ET' read as nothing happening",
     "change-dewan-rakyat-earlier": "no event: 'will now sit on Oct 19, a week earlier than the Oct 26 date' is dropped",
     "holiday-cebu-non-working": "no event: 'declared Friday, 21 August, a ... non-working day' taken as the day said",
     "court-milimani-mention-20th": "no event: a bare 'the 20th' is not read as a date",
@@ -325,7 +320,6 @@ KNOWN_MISSES: dict[str, str] = {
                                           "day plus two all-day events at the ends",
     "change-webinar-moved-same-time": "all day: '(11:00 GMT)' after 'same time' is taken as past; no clock time",
     # statuses and superseded days
-    "court-india-sc-adjourned-to": "'adjourned the hearing ... to August 19' gives status postponed, not rescheduled",
     "change-agm-venue-sandton": "the venue change leaves the status scheduled, not rescheduled",
     "change-kenya-cup-final-rain": "superseded day is the past Saturday 18 April, not the coming Saturday 25 April",
 }

@@ -247,8 +247,8 @@ def resolve_direction(doc: Document, start: int, end: int | None = None) -> int:
     direction = doc.tense.direction(start, end)
     if direction < 0:
         sentence = doc.index.at(start)
-        if PLAN_FOR_BEFORE.search(before[-40:]) or (cues.NEW_DATE_HINTS.present(before[-80:])
-                                                    and cues.NEW_DATE_BEFORE.search(before[-80:])):
+        if PLAN_FOR_BEFORE.search(before[-40:]) or (cues.NEW_DATE_HINTS.present(before[-120:])
+                                                    and cues.NEW_DATE_BEFORE.search(before[-120:])):
             return 1  # "the match scheduled for Sunday", "postponed to Friday"
         if sentence is not None and cues.status_of(sentence.text) is not None:
             # "Saturday's match has been postponed": news of a change is about a coming day; "was
@@ -474,8 +474,8 @@ def date_candidates(doc: Document, timex: Timex, sentence: Sentence, order: int)
     if title is None and not future and direction <= 0 and trigger.category in WEAK_CATEGORIES \
             and not timex.is_range and role != "new" and status_words is None \
             and not (titles.EVENT_VERB_HINTS.present(sentence.text) and titles.EVENT_VERBS.search(sentence.text)) \
-            and not (first_day > doc.ref and (FIXTURE_PRESENT.search(sentence.text)
-                                              or (past == 0 and titles.match_title(sentence.text)))):
+            and not (first_day > doc.ref and (FIXTURE_PRESENT.search(sentence.text) or (past == 0 and (
+                trigger.word[:1].isupper() or titles.match_title(sentence.text))))):
         doc.fates[id(timex)] = (False, "not an event (no sign it is still to come)")
         return []
     end_time: dt.time | None = None

@@ -79,7 +79,7 @@ BOUNDARY_BEFORE = re.compile(
     r"(?:\s{1,3}(?:the\s+)?(?:end\s+of|close\s+of|on))?\s{1,3}$", re.I)
 NEW_DATE_BEFORE = re.compile(
     r"\b(?:postponed|adjourned|deferred|delayed|moved|pushed\s+back|pushed|rescheduled|shifted|brought\s+forward|"
-    r"changed)\b[^.;]{0,60}?\b(?:until|till|to|for)\s{1,3}(?:the\s+)?$", re.I)
+    r"changed)\b[^.;]{0,100}?\b(?:until|till|to|for)\s{1,3}(?:the\s+)?$", re.I)
 REPORT_HINT = re.compile(r"statement|announcement|release|communiq|notice|circular|notification|report|interview|"
                          r"post|tweet|letter|filing|memo", re.I)
 REPORT_NOUN_BEFORE = re.compile(
@@ -348,13 +348,14 @@ def date_role(text: str, start: int, end: int, sentence: Sentence) -> str | None
     "original" a superseded plan; "new" the new date of a moved event (kept, marked).
     """
     before = text[max(sentence.start, start - 80):start]
+    wide = text[max(sentence.start, start - 120):start]  # "adjourned the hearing on <a long matter> to"
     after = text[end:min(sentence.end, end + 60)]
     low = folded(before)  # for the hints: each pattern is tried only when its words are there
     low30 = low[-30:] if low is not None else None
     low40 = low[-40:] if low is not None else None
     if ORIGINAL_HINTS.in_lower(low) and ORIGINAL_BEFORE.search(before):
         return "original"  # "shifted the festival, earlier slated for 9 May, to 23 May": the plan's day
-    if NEW_DATE_HINTS.in_lower(low) and NEW_DATE_BEFORE.search(before):
+    if NEW_DATE_HINTS.in_lower(folded(wide)) and NEW_DATE_BEFORE.search(wide):
         return "new"
     if (INSTEAD_HINTS.in_lower(low30) and INSTEAD_BEFORE.search(before[-30:])) or (
             "from" in before[-30:] and re.search(r"\bfrom\s", before[-30:])

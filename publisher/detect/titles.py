@@ -34,24 +34,27 @@ CATEGORY_PATTERNS: list[tuple[str, str]] = [
                  r"(?:votes?|ballots?)\s+(?:will\s+be\s+|to\s+be\s+|are\s+to\s+be\s+|shall\s+be\s+)counted|"
                  r"vote\b|voting|counting\s+of\s+votes|counting|ballot"),
     ("holiday", r"(?:public|bank|national|special|federal|school)\s+holidays?|holidays?\b|\b[A-Z]\w+\s+Day\b"),
-    ("closure", r"\bclos(?:ed|ure|ing|es)\b|shut(?:\s+down|down)?\b|suspend(?:ed)?\s+(?:operations|services|classes)"),
+    ("closure", r"\bclos(?:ed|ure|ing|es)\b|(?<=\sto\s)close\b|(?<=\swill\s)close\b|"
+                r"shut(?:\s+down|down)?\b|suspend(?:ed)?\s+(?:operations|services|classes)"),
     ("visit", r"(?:state|official|working|royal|two-day|three-day|\w+-day)\s+visit|visits?\b|visiting|trip\b|"
               r"tour\b|travels?\b|travel(?:l)?ing"),
     ("summit", r"summits?\b"),
-    ("match", r"\bvs\.?\b|(?<=[\w.'’]\s)v\.?(?=\s[A-Z0-9])|"
+    ("match", r"\bvs\.?\b|\bODIs?\b|\bT20Is?\b|(?<=[\w.'’]\s)v\.?(?=\s[A-Z0-9])|"
               r"\bversus\b|\baway\s+(?:at|to)\b|\bat\s+home\s+(?:to|against)\b|\bmatch(?:es)?\b|"
               r"\bgame\b|fixture|derby|kick(?:s|ed|ing)?[\s-]?off|(?:grand|semi|quarter)[\s-]?finals?\b|"
               r"semifinals?\b|quarterfinals?\b|\bfinal\b|tournament|"
-              r"championship|\bclash\b|encounter|\brace\b|grand\s+prix|\bleague\b|\bTests?\b|"
+              r"championship|\bclash\b|encounter|\b[Rr]ace\b|grand\s+prix|\bleague\b|\bTests?\b|"
               r"(?i:reserve\s+days?)|(?i:ties)(?=\s+(?:will|are|to|shall)\s+be\s+played)|"
               r"(?i:(?<=round\s)ties\b|(?<=cup\s)ties\b)|(?i:draw)(?=\s+(?:for|of)\s+the\s+[\w\s-]{0,30}"
               r"(?:round|Cup|cup|stage|finals?|tournament|competition|championship))"),
-    ("hearing", r"hearings?\b|sentencing|trial\b|arraignment|court\s+date|adjourn(?:ed|s|ment)?\b|(?<=will\s)hear\b|"
+    ("hearing", r"hearings?\b|sentencing|(?<=\sbe\s)sentenced\b|"
+                r"trial\b|arraignment|court\s+date|adjourn(?:ed|s|ment)?\b|(?<=will\s)hear\b|"
                 r"(?<=to\s)hear\b"),
     ("launch", r"launch(?:es|ed|ing)?(?!\s+(?:vehicle|pad|site|complex|rocket|facility|tower|window)s?\b)|"
                r"unveil(?:s|ed|ing)?|unpacked|keynote|special\s+event|media\s+event|"
                r"product\s+event|\bevent\b"),
-    ("meeting", r"meetings?\b|\bAGM\b|general\s+meeting|\btalks\b|\bmeet\b|\bgather\b|session|sitting|"
+    ("meeting", r"meetings?\b|(?-i:town\s+hall)|"
+                r"\bAGM\b|general\s+meeting|\btalks\b|\bmeet\b|\bgather\b|session|sitting|"
                 r"assembly|roundtable|round\s+table|briefing|press\s+conference|news\s+conference"),
     ("conference", r"conferences?\b|congress|convention|forum|symposium|expo\b|exhibition|fair\b|trade\s+show|"
                    r"\bshow\b|festival|ceremony|celebrations?|banquet|reception|parade|inauguration|concert|"
@@ -228,14 +231,15 @@ TRIGGER_STEMS = frozenset(
     ["earn", "conf", "inve", "anal", "quar", "annu", "fisc", "resu", "call", "webi", "virt", "webc",
      "live", "onli", "stri", "walk", "indu", "stay", "elec", "poll", "byel", "refe", "vote", "voti",
      "coun", "ball", "publ", "bank", "nati", "spec", "fede", "scho", "holi", "clos", "shut", "susp",
-     "stat", "offi", "work", "roya", "visi", "trip", "tour", "trav", "summ", "vs", "v", "vers", "away", "at",
+     "stat", "offi", "work", "roya", "visi", "trip", "tour", "trav", "summ", "vs", "v", "odi", "t20i", "vers",
+     "away", "at",
      "matc", "game", "fixt", "derb", "kick", "fina", "tour", "cham", "clas", "enco", "race", "gran",
      "leag", "test", "hear", "sent", "tria", "arra", "cour", "laun", "unve", "unpa", "keyn", "medi",
      "prod", "even", "meet", "agm", "adjo", "gene", "talk", "boar", "sess", "sitt", "asse", "roun", "brie",
      "pres", "news", "cong", "conv", "foru", "symp", "expo", "exhi", "fair", "trad", "show", "fest",
      "cere", "cele", "banq", "rece", "para", "inau", "conc", "lect", "semi", "prog", "prem", "scre",
      "auct", "mara", "dead", "regi", "priv", "by", "gran", "semi", "quar", "prot", "demo", "full", "half",
-     "gath", "gig", "gigs", "adjo", "rese", "stop", "down", "go", "sit", "ties", "draw"])
+     "gath", "gig", "gigs", "adjo", "rese", "stop", "down", "go", "sit", "ties", "draw", "town"])
 
 
 _STEMS = trie_pattern(stem for stem in TRIGGER_STEMS if len(stem) == 4)
@@ -273,7 +277,8 @@ def day_word_starts(low: str) -> list[int]:
 # word opening with one of them, or at a word before " Day" or "-day" (day_word_starts). A
 # case-insensitive pattern also matches "ſ", "ı", "İ" and the Kelvin sign to ASCII letters; a text
 # holding one is scanned by stems instead (see trigger_starts).
-MATCH_OPENERS = ("vs", "v", "versus", "away", "at", "match", "game", "fixture", "derby", "kick", "grand", "semi",
+MATCH_OPENERS = ("vs", "v", "odi", "t20i", "versus", "away", "at", "match", "game", "fixture", "derby", "kick", "grand",
+                 "semi",
                  "quarter", "final", "tournament", "championship", "clash", "encounter", "race", "league", "test",
                  "reserve", "ties", "draw")
 TRIGGER_OPENERS = (*MATCH_OPENERS,
@@ -281,9 +286,10 @@ TRIGGER_OPENERS = (*MATCH_OPENERS,
     "webcast", "live", "online", "strike", "walk", "industrial", "stay", "protest", "demonstration", "election",
     "poll", "by", "referendum", "vote", "voting", "counting", "ballot", "public", "bank", "national", "special",
     "federal", "school", "holiday", "clos", "shut", "suspend", "state", "official", "working", "royal", "visit",
-    "trip", "tour", "travel", "summit", "hear", "sentencing", "trial", "arraignment", "court", "adjourn", "launch",
+    "trip", "tour", "travel", "summit", "hear", "sentencing", "sentenced", "trial", "arraignment", "court", "adjourn",
+    "launch",
     "unveil", "unpacked", "keynote", "media", "product", "event", "meeting", "agm", "general", "talks", "meet",
-    "gather", "session", "sitting", "assembly", "round", "briefing", "press", "news", "congress", "convention",
+    "gather", "town", "session", "sitting", "assembly", "round", "briefing", "press", "news", "congress", "convention",
     "forum", "symposium", "expo", "exhibition", "fair", "trade", "show", "festival", "ceremony", "celebration",
     "banquet", "reception", "parade", "inauguration", "concert", "lecture", "seminar", "workshop", "program",
     "premiere", "screening", "auction", "marathon", "gig", "deadline", "registration", "stoppage", "work", "down",
@@ -359,11 +365,12 @@ STEM_CATEGORIES: dict[str, tuple[str, ...]] = {
     "election": ("elec", "poll", "by", "byel", "refe", "vote", "voti", "coun", "ball"),
     "closure": ("clos", "shut", "susp"),
     "summit": ("summ",),
-    "match": ("vs", "v", "vers", "away", "at", "matc", "game", "fixt", "derb", "kick", "gran", "semi", "quar", "fina",
+    "match": ("vs", "v", "odi", "t20i", "vers", "away", "at", "matc", "game", "fixt", "derb", "kick", "gran", "semi",
+              "quar", "fina",
               "tour", "cham", "clas", "enco", "race", "leag", "test", "rese", "ties", "draw"),
     "hearing": ("hear", "sent", "tria", "arra", "cour", "adjo"),
     "launch": ("laun", "unve", "unpa", "keyn", "spec", "medi", "prod", "even"),
-    "meeting": ("meet", "agm", "gene", "talk", "gath", "sess", "sitt", "asse", "roun", "brie", "pres", "news"),
+    "meeting": ("meet", "town", "agm", "gene", "talk", "gath", "sess", "sitt", "asse", "roun", "brie", "pres", "news"),
     "conference": ("conf", "cong", "conv", "foru", "symp", "expo", "exhi", "fair", "trad", "show", "fest", "cere",
                    "work", "cele", "banq", "rece", "para", "inau", "conc", "lect", "semi", "prog", "prem", "scre",
                    "auct", "mara", "gig", "gigs"),
@@ -413,9 +420,11 @@ def scan_triggers(text: str) -> Iterator[re.Match[str]]:
 
 
 MATCH_CONTEXT = re.compile(r"\b(?:play\w*|kick\w*|team|score|fans?|stadium|match|cup|against|tickets?|contest|"
-                           r"competition|take\s+place|takes\s+place|be\s+held|live|semi-?finals?)\b", re.I)
+                           r"competition|take\s+place|takes\s+place|be\s+held|live|semi-?finals?|circuit|laps?|"
+                           r"grid|podium|lights\s+go\s+out|riders?|drivers|runners|course|track)\b", re.I)
 MATCH_CONTEXT_HINTS = Hints("play", "kick", "team", "score", "fan", "stadium", "match", "cup", "against", "ticket",
-                            "contest", "competition", "place", "held", "live", "semi")  # what it needs
+                            "contest", "competition", "place", "held", "live", "semi", "circuit", "lap", "grid",
+                            "podium", "lights", "rider", "drivers", "runners", "course", "track")  # what it needs
 
 
 def head_of(trigger: Trigger, found: list[Trigger]) -> Trigger:
@@ -881,6 +890,11 @@ SUBJECT_CUT = {"in", "across", "at", "on", "of", "for", "from", "throughout", "a
                "and"}
 
 
+CLOSING_SUBJECT = re.compile(r"\b(campus|schools?|offices?|librar(?:y|ies)|parks?|roads?|borders?|airports?|ports?|"
+                             r"bridges?|stations?|centres?|centers?|museums?|courts?|shops|markets|banks|universities|"
+                             r"colleges)\s+(?:to|will|shall|would)\s+(?:remain\s+)?close\b", re.I)
+
+
 def closure_title(clean: str, trigger: Trigger | None, who: str | None, name: str | None,
                   place_names: list[str], context: str) -> str:
     """"Campus closure" from "closing the campus"; "Public libraries closed" from "all public
@@ -890,7 +904,10 @@ def closure_title(clean: str, trigger: Trigger | None, who: str | None, name: st
     obj = re.search(r"\bclos(?:e|ing)\s+(?:down\s+)?(?:the\s+|our\s+|its\s+|all\s+)?((?:[a-zA-Z][\w'’-]*\s+){0,2}?"
                     r"(?:campus|school|schools|office|offices|library|libraries|park|parks|road|roads|border|"
                     r"airport|port|bridge|station|stations|centre|center|museum|courts?|[A-Z][\w'’-]+))\b", clean)
-    if obj:
+    closing = CLOSING_SUBJECT.search(clean)
+    if closing:  # "directed all public schools to close from Friday": the schools
+        return f"{closing.group(1).capitalize()} closure{suffix}"
+    if obj and not re.match(r"(?i)(?:from|on|until|till|for|at|by)\s", obj.group(1)):
         return f"{obj.group(1)} closure{suffix}"
     subject = re.search(r"((?:[A-Za-z][\w'’.-]*\s+){1,6}?)(?:will\s+(?:all\s+)?(?:be|remain)|are|is|to\s+be)\s+"
                         r"(?:\w+\s+)?closed\b", clean)
@@ -1052,7 +1069,8 @@ def match_sides(sentence: str) -> tuple[str, ...]:
 VERB_NOUNS = {"take on": "match", "takes on": "match", "taking on": "match", "lock horns": "match",
               "locks horns": "match", "hear": "hearing", "adjourned": "hearing", "adjourns": "hearing",
               "adjourn": "hearing", "meet": "meeting", "gather": "meeting", "walk out": "strike",
-              "walks out": "strike", "walking out": "strike", "launched": "launch", "unveiled": "launch"}
+              "walks out": "strike", "walking out": "strike", "launched": "launch", "unveiled": "launch",
+              "sentenced": "sentencing", "close": "closure"}
 SUBJECT_BEFORE_VERB = re.compile(
     r"^(?:The\s+)?((?:[A-Za-z0-9][\w'’-]*\s+){1,6}?)(?:will|shall|are|is|to|would|plan\w*|expected|set|due|slated|"
     r"poised|likely|going|"
