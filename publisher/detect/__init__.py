@@ -1436,8 +1436,8 @@ def event_location(doc: Document, c: Candidate, named: Sentence, summary: str = 
     pool = [places.prefer_country(p, doc.url_country) for p in pool]
     moved_to = moved_to_venue(doc, c)
     venue = moved_to or pick_venue(doc, pool)
-    if venue is None and category(c) == "match" and not any(p.kind == "city" for p in pool):
-        venue = ground_named(doc, c.sentence)
+    if venue is None and category(c) in ("match", "event") and not any(p.kind == "city" for p in pool):
+        venue = ground_named(doc, c.sentence, summary)
     if venue is None and not online and not any(p.kind in ("city", "state", "region") for p in pool):
         venue = favourite_venue(doc)
     anchor = c.timex.start if c.timex is not None and c.sentence.start <= c.timex.start < c.sentence.end else None
@@ -1538,11 +1538,12 @@ NEW_VENUE = re.compile(r"\b(?:moved|switched|relocated|transferred|shifted|chang
 AT_GROUND = re.compile(r"\bat\s+(?:the\s+)?([A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){0,3})(?![\w'’-])")
 
 
-def ground_named(doc: Document, sentence: Sentence) -> places.Place | None:
-    """"the match between Tusker and Bandari at Kasarani": a one-word ground after the sides,
-    which the gazetteer does not know, is where the match is played."""
+def ground_named(doc: Document, sentence: Sentence, summary: str) -> places.Place | None:
+    """"the match between Tusker and Bandari at Kasarani", "The Southern Cross Cup will be run at
+    Flemington": a ground the gazetteer does not know, after the sides or a race's name, is where
+    it is held."""
     sides = titles.match_sides(sentence.text)
-    if len(sides) != 2:
+    if len(sides) != 2 and not titles.EVENT_NAME_HEAD.search(summary):
         return None
     for found in AT_GROUND.finditer(sentence.text):
         name = titles.strip_run(found.group(1))

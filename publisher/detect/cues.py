@@ -69,7 +69,8 @@ SPEECH_AFTER = re.compile(
     rf"^(?:\s{{1,3}}(?:morning|afternoon|evening|night))?\s{{1,3}}(?:{SPEECH_VERBS})\b")
 DECLARED_AS = re.compile(
     r",?\s{0,3}(?:(?:and|&)\s[^.;]{0,30}?\s)?(?:as\s+)?(?:an?\s+)?(?:[\w-]+\s+){0,2}"
-    r"(?:holidays?|work-free\s+days?|rest\s+days?|days?\s+of\s+(?:national\s+)?(?:mourning|prayer|rest))\b", re.I)
+    r"(?:holidays?|work-free\s+days?|non-working\s+days?|rest\s+days?|days?\s+of\s+(?:national\s+)?"
+    r"(?:mourning|prayer|rest))\b", re.I)
 FUTURE_AUX_BEFORE = re.compile(r"\b(?:will|would|shall|to|is\s+to|are\s+to)\s{1,3}(?:be\s{1,3})?\w+\s{0,3}$", re.I)
 BOUNDARY_BEFORE = re.compile(
     r"\b(?:until|till|til|through|thru|by|before|after|since|as\s+of|prior\s+to|no\s+later\s+than|"
@@ -113,13 +114,16 @@ CONVERSION_BEFORE = re.compile(r"(?:\btranslates?\s+(?:in)?to|\bwhich\s+is|\btha
                                r"\bor|[/(])\s{0,3}$", re.I)
 CANCEL = re.compile(r"\b(?:cancel(?:l)?ed|cancel(?:l)?ing|cancels|cancel|cancellation|called\s+off|calls?\s+off|"
                     r"calling\s+off|scrapped|scraps|axed|abandoned|will\s+not\s+(?:take\s+place|go\s+ahead|be\s+held)|"
-                    r"won['’]t\s+(?:take\s+place|go\s+ahead|be\s+held)|has\s+been\s+dropped)\b", re.I)
+                    r"won['’]t\s+(?:take\s+place|go\s+ahead|be\s+held)|has\s+been\s+dropped|"
+                    r"suspend(?:ed|s)?\s+(?:the|its|their|a|an|this|next\s+week['’]s)\s+(?:[\w-]+\s+){0,3}?"
+                    r"(?:strike|walk-?out|industrial\s+action|protest|shutdown|bandh|boycott))\b", re.I)
 POSTPONE = re.compile(r"\b(?:postpone(?:d|s|ment)?|postponing|deferred|defers?|put\s+off|pushed\s+back|"
                       r"delayed\s+(?:until|till|to)|adjourned|suspended\s+until)\b", re.I)
 _MONTH_WORD = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]{0,6}"
 RESCHEDULE = re.compile(r"\b(?:reschedul(?:ed|es|ing|e)|moved\s+to|(?:moved|switched|relocated|transferred|shifted)"
                         r"\s+from\b[^.;]{1,60}?\bto\b|(?:switched|relocated|transferred)\s+to|pushed\s+to|shifted\s+to|brought\s+forward|"
                         r"(?:new|fresh|revised)\s+date|now\s+(?:be\s+held|take\s+place)|will\s+now|"
+                        r"venue\b[^.;]{0,80}?\b(?:has\s+|have\s+|was\s+|been\s+)?(?:changed|moved|switched)\s+to|"
                         r"(?:shifted|moved|pushed|switched)\s[^.;]{1,80}?\bto\s{1,3}(?:(?:Mon|Tues|Wednes|Thurs|Fri|"
                         r"Satur|Sun)day,?\s{1,3})?(?:\d{1,2}(?:st|nd|rd|th)?\s{1,3}(?:of\s{1,3})?" + _MONTH_WORD + "|"
                         + _MONTH_WORD + r"\.?\s{1,3}\d))\b", re.I)
@@ -145,9 +149,9 @@ APPROX_HINTS = Hints("about", "around", "approximately", "circa", "roughly", "so
 BOUNDARY_HINTS = Hints("til", "thr", "by", "before", "after", "since", "of", "prior", "later", "deadline", "expir",
                        "valid", "up", "end", "clos", "available", "effective", "beyond", "ahead", "from")
 RESCHEDULE_HINTS = Hints("reschedul", "moved", "switched", "relocated", "transferred", "shifted", "pushed", "brought",
-                         "date", "now")
+                         "date", "now", "venue")
 POSTPONE_HINTS = Hints("postpon", "defer", "put", "pushed", "delayed", "adjourned", "suspended")
-CANCEL_HINTS = Hints("cancel", "call", "scrap", "axed", "abandoned", "not", "won", "dropped")
+CANCEL_HINTS = Hints("cancel", "call", "scrap", "axed", "abandoned", "not", "won", "dropped", "suspend")
 AVAILABLE_HINTS = Hints("sale", "availab", "order", "ship", "book", "open", "start", "begin")  # AVAILABLE_HINT's
 HEDGE_HINTS = Hints("rumo", "reportedly", "speculat", "unconfirmed", "could", "might", "may", "possibly", "if", "hint",
                     "whether", "tentative")

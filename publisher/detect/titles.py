@@ -25,19 +25,22 @@ CATEGORY_PATTERNS: list[tuple[str, str]] = [
     ("earnings call", r"(?:earnings|conference|investor|analyst)\s+call|(?:quarter|annual|fiscal)\w*\s+(?:\w+\s+){0,4}"
                       r"results|results\s+(?:for|of)\s+the\s+\w+\s+quarter|"
                       r"(?:(?<=\ba\s)|(?<=\bthe\s))call\b(?!\s+(?:for|to|on|from|by|of|off|up|out|its|their)\b)"),
-    ("webinar", r"webinar|virtual\s+(?:program|programme|event|session|panel|meeting|conference|summit)|webcast|"
+    ("webinar", r"webinar|virtual\s+(?:program|programme|event|session|panel|meeting|conference|summit)|"
+                r"(?<!be\s)webcast|"
                 r"livestream|live\s+stream|online\s+(?:event|session|panel)"),
     ("strike", r"strikes?\b|walk-?outs?|walk(?:s|ing)?\s+out\b|industrial\s+action|stay-?away|protests?\b|"
-               r"demonstrations?\b|(?:work\s+)?stoppages?\b|down(?:s|ed|ing)?\s+(?:their\s+)?tools\b|go-?slow\b|"
+               r"demonstrations?\b|(?:work\s+)?stoppages?\b|bandh\b|hartal\b|walk(?:s|ing)?\s+off\s+the\s+job\b|down(?:s|ed|ing)?\s+(?:their\s+)?tools\b|go-?slow\b|"
                r"sit-?ins?\b"),
     ("election", r"elections?|polls?\b|polling|by-?elections?|referendum|"
                  r"(?:votes?|ballots?)\s+(?:will\s+be\s+|to\s+be\s+|are\s+to\s+be\s+|shall\s+be\s+)counted|"
                  r"vote\b|voting|counting\s+of\s+votes|counting|ballot"),
-    ("holiday", r"(?:public|bank|national|special|federal|school)\s+holidays?|holidays?\b|\b[A-Z]\w+\s+Day\b"),
+    ("holiday", r"(?:public|bank|national|special|federal|school)\s+holidays?|holidays?\b|\b[A-Z]\w+\s+Day\b|"
+                r"(?:special\s+)?non-working\s+(?:holi)?days?\b"),
     ("closure", r"\bclos(?:ed|ure|ing|es)\b|(?<=\sto\s)close\b|(?<=\swill\s)close\b|"
                 r"shut(?:\s+down|down)?\b|suspend(?:ed)?\s+(?:operations|services|classes)"),
     ("visit", r"(?:state|official|working|royal|two-day|three-day|\w+-day)\s+visit|visits?\b|visiting|trip\b|"
-              r"tour\b|travels?\b|travel(?:l)?ing"),
+              r"(?<!world\s)(?<!concert\s)(?<!stadium\s)(?<!arena\s)(?<!farewell\s)(?<!reunion\s)(?<!comedy\s)"
+              r"(?<!book\s)(?<!music\s)tour\b|travels?\b|travel(?:l)?ing"),
     ("summit", r"summits?\b"),
     ("match", r"\bvs\.?\b|\bODIs?\b|\bT20Is?\b|(?<=[\w.'’]\s)v\.?(?=\s[A-Z0-9])|"
               r"\bversus\b|\baway\s+(?:at|to)\b|\bat\s+home\s+(?:to|against)\b|\bmatch(?:es)?\b|"
@@ -58,7 +61,8 @@ CATEGORY_PATTERNS: list[tuple[str, str]] = [
                 r"assembly|roundtable|round\s+table|briefing|press\s+conference|news\s+conference"),
     ("conference", r"conferences?\b|congress|convention|forum|symposium|expo\b|exhibition|fair\b|trade\s+show|"
                    r"\bshow\b|festival|ceremony|celebrations?|banquet|reception|parade|inauguration|concert|"
-                   r"lectures?\b|seminar|workshop|program(?:me)?\b|premiere|screening|auction|marathon|gigs?\b"),
+                   r"lectures?\b|seminar|workshop|(?:world|concert|stadium|arena|farewell|reunion|comedy|music)\s+"
+                   r"tour\b|program(?:me)?\b|premiere|screening|auction|marathon|gigs?\b"),
     ("deadline", r"deadline|registration\s+(?:closes|ends)"),
 ]
 CASE_SENSITIVE = ("holiday", "match")
@@ -239,7 +243,8 @@ TRIGGER_STEMS = frozenset(
      "pres", "news", "cong", "conv", "foru", "symp", "expo", "exhi", "fair", "trad", "show", "fest",
      "cere", "cele", "banq", "rece", "para", "inau", "conc", "lect", "semi", "prog", "prem", "scre",
      "auct", "mara", "dead", "regi", "priv", "by", "gran", "semi", "quar", "prot", "demo", "full", "half",
-     "gath", "gig", "gigs", "adjo", "rese", "stop", "down", "go", "sit", "ties", "draw", "town"])
+     "gath", "gig", "gigs", "adjo", "rese", "stop", "down", "go", "sit", "ties", "draw", "town", "band",
+     "hart", "non", "worl", "stad", "aren", "fare", "reun", "come", "musi"])
 
 
 _STEMS = trie_pattern(stem for stem in TRIGGER_STEMS if len(stem) == 4)
@@ -283,22 +288,25 @@ MATCH_OPENERS = ("vs", "v", "odi", "t20i", "versus", "away", "at", "match", "gam
                  "reserve", "ties", "draw")
 TRIGGER_OPENERS = (*MATCH_OPENERS,
     "earnings", "conference", "investor", "analyst", "annual", "fiscal", "results", "call", "webinar", "virtual",
-    "webcast", "live", "online", "strike", "walk", "industrial", "stay", "protest", "demonstration", "election",
+    "webcast", "live", "online", "strike", "bandh", "hartal", "walk", "industrial", "stay", "protest",
+    "demonstration", "election",
     "poll", "by", "referendum", "vote", "voting", "counting", "ballot", "public", "bank", "national", "special",
-    "federal", "school", "holiday", "clos", "shut", "suspend", "state", "official", "working", "royal", "visit",
+    "federal", "school", "holiday", "non", "clos", "shut", "suspend", "state", "official", "working", "royal", "visit",
     "trip", "tour", "travel", "summit", "hear", "sentencing", "sentenced", "trial", "arraignment", "court", "adjourn",
     "launch",
     "unveil", "unpacked", "keynote", "media", "product", "event", "meeting", "agm", "general", "talks", "meet",
     "gather", "town", "session", "sitting", "assembly", "round", "briefing", "press", "news", "congress", "convention",
     "forum", "symposium", "expo", "exhibition", "fair", "trade", "show", "festival", "ceremony", "celebration",
     "banquet", "reception", "parade", "inauguration", "concert", "lecture", "seminar", "workshop", "program",
-    "premiere", "screening", "auction", "marathon", "gig", "deadline", "registration", "stoppage", "work", "down",
+    "premiere", "screening", "auction", "marathon", "gig", "world", "stadium", "arena", "farewell", "reunion",
+    "comedy", "music", "deadline", "registration", "stoppage", "work", "down",
     "go", "sit")
 # Openers that are common words count only before what their patterns need after them ("at
 # home", "by-election", "public holiday", "state visit", "results for the third quarter").
 GATED_OPENERS: dict[str, str] = {
     "at": r"\s+home\s", "by": r"-?election", "public": r"\s+holiday", "bank": r"\s+holiday", "national": r"\s+holiday",
-    "federal": r"\s+holiday", "school": r"\s+holiday", "special": r"\s+(?:event|holiday)", "state": r"\s+visit",
+    "federal": r"\s+holiday", "school": r"\s+holiday", "special": r"\s+(?:event|holiday|non-working)",
+    "non": r"-working", "state": r"\s+visit",
     "official": r"\s+visit", "working": r"\s+visit", "royal": r"\s+visit", "results": r"\s+(?:for|of)\s",
     "trade": r"\s+show", "kick": r"(?:s|ed|ing)?[\s-]?off", "annual": r"\w*\s+(?:\w+\s+){0,4}results",
     "fiscal": r"\w*\s+(?:\w+\s+){0,4}results", "quarter": r"\w*\s+(?:\w+\s+){0,4}results|[\s-]?final",
@@ -361,7 +369,7 @@ def scan_caseless(text: str) -> Iterator[re.Match[str]]:
 STEM_CATEGORIES: dict[str, tuple[str, ...]] = {
     "earnings call": ("earn", "conf", "inve", "anal", "quar", "annu", "fisc", "resu", "call"),
     "webinar": ("webi", "virt", "webc", "live", "onli"),
-    "strike": ("stri", "walk", "indu", "stay", "prot", "demo", "work", "stop", "down", "go", "sit"),
+    "strike": ("stri", "walk", "indu", "stay", "prot", "demo", "work", "stop", "down", "go", "sit", "band", "hart"),
     "election": ("elec", "poll", "by", "byel", "refe", "vote", "voti", "coun", "ball"),
     "closure": ("clos", "shut", "susp"),
     "summit": ("summ",),
@@ -373,7 +381,7 @@ STEM_CATEGORIES: dict[str, tuple[str, ...]] = {
     "meeting": ("meet", "town", "agm", "gene", "talk", "gath", "sess", "sitt", "asse", "roun", "brie", "pres", "news"),
     "conference": ("conf", "cong", "conv", "foru", "symp", "expo", "exhi", "fair", "trad", "show", "fest", "cere",
                    "work", "cele", "banq", "rece", "para", "inau", "conc", "lect", "semi", "prog", "prem", "scre",
-                   "auct", "mara", "gig", "gigs"),
+                   "auct", "mara", "gig", "gigs", "worl", "stad", "aren", "fare", "reun", "come", "musi"),
     "deadline": ("dead", "regi"),
 }
 ANY_WORD_CATEGORIES = ("holiday", "visit")
@@ -674,7 +682,8 @@ def named_event(sentence: str, trigger: Trigger | None, place_names: tuple[str, 
                 text = text[lead.end():]  # "Addis Ababa for the African Union summit": the summit's name
             if text and len(text.split()) <= 8 and text.lower() != trigger.word.lower():
                 if match.end() < trigger.start and (trigger.category == "event"
-                                                    or re.sub(r"\s+", " ", trigger.word.lower()) in VERB_NOUNS):
+                                                    or re.sub(r"\s+", " ", trigger.word.lower()) in VERB_NOUNS) \
+                        and not EVENT_NAME_HEAD.search(text):
                     continue  # "Mumbai Indians will play": a subject and its verb, not a name
                 if match.end() < trigger.start and len(text.split()) <= 6 and not EVENT_NAME_WORD.search(text):
                     text = f"{text} {trigger.word.lower()}"
@@ -682,10 +691,11 @@ def named_event(sentence: str, trigger: Trigger | None, place_names: tuple[str, 
     return None
 
 
-GOING_TO = re.compile(r"\b(?:visit|visits|visiting|trip|travel|travels|tour|arrive|arrives|proceed|proceeds|head|"
+GOING_TO = re.compile(r"\b(?:visit|visits|visiting|trip|travel|travels|travell?ing|tour|arrive|arrives|proceed|"
+                      r"proceeds|proceeding|head|heading|going\s+on|"
                       r"heads|fly|flies|go|goes|continue\s+on|move\s+on|leave\s+for|leaves\s+for|depart\s+for|"
-                      r"departs\s+for)\s+(?:to\s+|in\s+)?(?:the\s+)?([A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){0,3})")
-EARLIER_LEG = re.compile(r"(?i)\b(?:following|after|before|since|from)\s+(?:his|her|their|its|the|a)?\s*"
+                      r"departs\s+for)\s+(?:on\s+)?(?:to\s+|in\s+)?(?:the\s+)?([A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){0,3})")
+EARLIER_LEG = re.compile(r"(?i)\b(?:following|after|since|from)\s+(?:his|her|their|its|the|a)?\s*"
                          r"(?:[\w-]+\s+)?$")
 
 
@@ -738,11 +748,12 @@ def sentence_event_name(sentence: str, trigger: Trigger | None) -> str | None:
     Meeting") for a sentence whose event word is a verb ("will gather") or the same noun."""
     if trigger is None:
         return None
-    verb = re.sub(r"\s+", " ", trigger.word.lower()) in VERB_NOUNS
+    verb = re.sub(r"\s+", " ", trigger.word.lower()) in VERB_NOUNS or trigger.category == "event"
     for match in proper_runs(sentence):
         text = strip_run(match.group(0))
         head = text.split()[-1].lower() if text else ""
-        if len(text.split()) >= 2 and NAMED_HAPPENING.search(text) and len(text.split()) <= 8 and \
+        named = NAMED_HAPPENING.search(text) or (trigger.category == "event" and EVENT_NAME_HEAD.search(text))
+        if len(text.split()) >= 2 and named and len(text.split()) <= 8 and \
                 (verb or head.rstrip("s") == trigger.word.lower().rstrip("s")):
             return text
     return None
@@ -875,6 +886,8 @@ def holiday_title(clean: str, trigger: Trigger | None, who: str | None, name: st
         celebrations = re.search(rf"{re.escape(day_name.group(1))}\s+(celebrations?|festivities|parade)", context)
         return f"{day_name.group(1)} {celebrations.group(1)}" if celebrations else day_name.group(1)
     base = f"{kind.group(1).capitalize()} holiday" if kind else "Holiday"
+    if trigger is not None and "non-working" in trigger.word.lower():
+        base = re.sub(r"\s+", " ", trigger.word).capitalize()  # "Special non-working day"
     reasons = [r for r in HOLIDAY_REASON.finditer(clean) if r.group(1).split()[0] not in DATE_WORDS_TITLE]
     after = [r for r in reasons if trigger is not None and r.start() >= trigger.end]
     reason = next(iter(after or reasons), None)
@@ -1109,7 +1122,8 @@ def noun_phrase(sentence: str, trigger: Trigger) -> str:
 
 
 VERB_TAIL = re.compile(r"(?:\s+(?:will|shall|would|is|are|was|were|be|being|been|to|now))+"
-                       r"(?:\s+(?:held|set|scheduled|slated|due))?$|"
+                       r"(?:\s+(?:held|set|scheduled|slated|due|run|played|staged|hosted|announce|release|report|"
+                       r"publish|hold|host|stage|present|unveil|launch))?$|"
                        r"(?:\s+(?:will|shall|would|is|are|be|to|now))*\s+(?:take|takes|taking)\s+place$")
 
 
