@@ -260,7 +260,8 @@ def resolve_direction(doc: Document, start: int, end: int | None = None) -> int:
     return direction
 
 
-STATUS_VERBS = (r"postponed|cancel(?:l)?ed|called\s+off|scrapped|moved|rescheduled|pushed\s+back|brought\s+forward|"
+STATUS_VERBS = (r"postponed|cancel(?:l)?ed|called\s+off|scrapped|moved|rescheduled|pushed(?:\s+back)?|"
+                r"brought\s+forward|"
                 r"switched|relocated|shifted|axed|delayed|deferred|suspended|put\s+off")
 PERFECT_STATUS = re.compile(rf"\b(?:(?:has|have|is|are)\s+(?:now\s+|also\s+)?(?:been\s+|being\s+)?(?:{STATUS_VERBS})|"
                             r"postpones|cancels|calls\s+off|scraps|moves|reschedules)\b", re.I)
@@ -669,7 +670,9 @@ HEADING_ONLY = re.compile(r"(?:[A-Z][\w'’&-]*\s{1,3}){0,3}[A-Z][\w'’&-]*(?:\
 def superseded_plan(doc: Document, sentence: Sentence, timex: Timex) -> bool:
     """"scheduled for Friday, has been moved to Saturday": a day the plan named, when a later day
     of the same sentence is the one the happening moved to."""
-    if not PLAN_FOR_BEFORE.search(doc.text[max(sentence.start, timex.start - 40):timex.start]):
+    possessive = doc.text[timex.start:timex.end].endswith(("'s", "’s")) or \
+        doc.text.startswith(("'s", "’s"), timex.end)  # "Saturday's final ... has been pushed to Sunday"
+    if not possessive and not PLAN_FOR_BEFORE.search(doc.text[max(sentence.start, timex.start - 40):timex.start]):
         return False
     for other in doc.timexes:
         if other.start >= sentence.end:
@@ -905,7 +908,8 @@ def time_candidates(doc: Document, timex: Timex, sentence: Sentence, order: int,
         return []
     direction = doc.tense.direction(timex.start, timex.end)
     future, past = doc.tense.sentence_direction(sentence.start, sentence.end)
-    if (direction < 0 and not main_verb_future(doc, sentence, timex)) or (past > 0 and future == 0):
+    changed = cues.status_of(sentence.text) in ("rescheduled", "postponed")  # "has moved to ..., same time (11:00)"
+    if not changed and ((direction < 0 and not main_verb_future(doc, sentence, timex)) or (past > 0 and future == 0)):
         doc.fates[id(timex)] = (False, "past (reported as done)")
         return []
     anchor, anchor_timex = previous_day(doc, timex, earlier, timexes)

@@ -94,7 +94,7 @@ _D = r"(?:3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)?(?![\d:])(?!\.\d)(?![A-Za-z])"
 _Y = r"(?:1[89]\d\d|20\d\d)(?![\d])"
 _WD_FULL = (r"(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day|(?:MON|TUES|WEDNES|THURS|FRI|SATUR|SUN)DAY)"
             r"(?![A-Za-z])")
-_WD = rf"(?:{_WD_FULL}|(?:Mon|Tue|Tues|Wed|Thu|Thur|Thurs|Fri|Sat|Sun)(?:\.|(?=,)))"
+_WD = rf"(?:{_WD_FULL}|(?:Mon|Tue|Tues|Wed|Thu|Thur|Thurs|Fri|Sat|Sun)(?:\.|(?=,)|(?=\s{{1,2}}\d)))"
 _WDP = rf"(?:{_WD},?{_SP}(?:the{_SP})?)"
 _LIST = rf"(?:{_SP0},{_SP0}(?:and{_SP})?|{_SP}(?:and|&){_SP})"
 _RSEP = rf"(?:{_SP0}[-–—]{_SP0}|{_SP}(?:to|through|thru|until|till){_SP})"

@@ -214,7 +214,7 @@ def all_triggers(sentence: str) -> tuple[Trigger, ...]:
     return tuple(found)
 
 
-IN_VENUE_NAME = re.compile(rf"(?:\s{{1,2}}[A-Z][\w'’&-]*){{0,3}}\s{{1,2}}(?:{VENUE_HEADS})\b")
+IN_VENUE_NAME = re.compile(rf"(?:\s{{1,2}}(?:[A-Z][\w'’&-]*|and|&)){{0,3}}\s{{1,2}}(?:{VENUE_HEADS})\b")
 IN_ORG_NAME = re.compile(r"(?:\s{1,2}[A-Z][\w'’&-]*){0,2}\s{1,2}(?:Commission|Committee|Board|Authority|Office|"
                          r"Department|Tribunal|Ministry|Agency|Secretariat|Bureau)\b")
 EXTRA_TRIGGERS: list[tuple[tuple[str, ...], re.Pattern[str], str]] = [
@@ -759,6 +759,9 @@ def sentence_event_name(sentence: str, trigger: Trigger | None) -> str | None:
     return None
 
 
+QUOTABLE = ("meeting", "summit", "conference", "webinar", "launch", "event")
+
+
 def make_title(sentence: str, trigger: Trigger | None, place_names: list[str], *, headline: str | None = None,
                max_words: int = 9, context: str = "", earlier: str = "") -> str:
     """A short calendar title for the event a sentence states (`context`: nearby text, used for
@@ -773,9 +776,11 @@ def make_title(sentence: str, trigger: Trigger | None, place_names: list[str], *
             re.match(r"[\"“‘']?(?:The|This|That|Its|Their|It|They|An|A)\b", clean):
         who = actor(LEADING_JUNK.sub("", earlier), None, place_names)
     category = trigger.category if trigger else None
-    name = named_event(clean, trigger, place_names)
-    if name is None and category in ("meeting", "summit", "conference", "webinar", "launch", "event"):
-        name = quoted_name(clean, trigger) or sentence_event_name(clean, trigger)
+    quoted = quoted_name(clean, trigger) if category in QUOTABLE else None
+    leading = quoted if quoted and trigger and quoted.lower().endswith(trigger.word.lower()) else None
+    name = leading or named_event(clean, trigger, place_names) or quoted  # "the 'Exporting to Europe' webinar"
+    if name is None and category in QUOTABLE:
+        name = sentence_event_name(clean, trigger)
     builder = TITLE_BUILDERS.get(category or "")
     title = builder(clean, trigger, who, name, place_names, context) if builder else None
     if not title:
