@@ -296,7 +296,6 @@ KNOWN_MISSES: dict[str, str] = {
     # titles that lose or never find the event's name
     "summit-au-executive-council": "both events are titled 'Mid-Year Coordination Meeting'; Executive Council is lost",
     "earnings-kenya-investor-briefing": "the investor briefing is titled 'Safari Telecom earnings call'",
-    "election-sabah-three-dates": "nomination and early-voting days are all titled 'Sabah state election'",
     # places
     "closure-highland-snow-tomorrow": "place is 'United Kingdom'; the Highland Council area is not kept",
     "election-kenya-by-elections": "place is 'Kenya'; the named constituencies are dropped",

@@ -1268,9 +1268,10 @@ def to_detection(doc: Document, c: Candidate) -> Detection:
                 ANAPHORIC_OPENING.match(c.sentence.text) and headline and c.order == first_order(doc):
             summary = titles.headline_title(headline) or summary
     summary = principal_title(doc, c) or summary
-    if category(c) == "election" and c.trigger is not None and COUNTING.search(c.trigger.word) \
-            and not COUNTING.search(summary):
-        summary = f"{summary}: counting"  # the day of the count, titled by the election it closes
+    elected = category(c) == "election" or (named_trigger is not None and named_trigger.category == "election")
+    step = election_step(doc, c) if elected else None
+    if step is not None and not re.search(STEP_IN_TITLE.get(step, re.escape(step)), summary, re.I):
+        summary = f"{summary}: {step}"  # "Sabah state election: early voting", the day of one step of it
     location, place_zone = event_location(doc, c, named_sentence, summary)
     zone_name: str | None = c.zone or place_zone or document_zone(doc)
     if c.time is None and doc.default_time is not None and c.title is not None:
@@ -1307,7 +1308,47 @@ def to_detection(doc: Document, c: Candidate) -> Detection:
                      status=c.status, original_start=c.original, confidence=confidence(c), evidence=evidence)
 
 
-COUNTING = re.compile(r"(?i)count|result")
+ELECTION_STEP = re.compile(r"(?i)\b(?:(?P<nomination>nominations?(?:\s+of\s+candidates)?|nomination\s+day)|"
+                           r"(?P<early>(?:early|advance|postal)\s+voting)|(?P<counting>counting(?:\s+of\s+votes)?|"
+                           r"(?:votes?|ballots?)\s+(?:will\s+be\s+|to\s+be\s+|are\s+to\s+be\s+)?counted|results?)|"
+                           r"(?P<runoff>run-?off)|(?P<vote>polling|polls?|elections?|vote|voting|by-?elections?))\b")
+STEP_NAMES = {"nomination": "nomination", "counting": "counting", "runoff": "run-off"}
+STEP_IN_TITLE = {"counting": r"count|result", "nomination": r"nominat", "run-off": r"run-?off"}
+
+
+def election_step(doc: Document, c: Candidate) -> str | None:
+    """Which step of an election a day is, by the step word that day is the nearest date to
+    ("with early voting on Nov 11", "votes will be counted on May 2"); None for the vote itself."""
+    if c.timex is None or not c.sentence.start <= c.timex.start < c.sentence.end:
+        return None
+    dates = [t for t in doc.timexes if c.sentence.start <= t.start < c.sentence.end and t.kind == "date"]
+    base = c.sentence.start
+    best: tuple[int, re.Match[str]] | None = None
+    for found in ELECTION_STEP.finditer(c.sentence.text):
+        start, end = base + found.start(), base + found.end()
+        nearest = min(dates, key=lambda t: step_distance(doc, t, start, end))
+        if nearest.start != c.timex.start:
+            continue  # "votes will be counted on May 2": the count is May 2's, not April 16's
+        distance = step_distance(doc, c.timex, start, end)
+        if best is None or distance < best[0]:
+            best = (distance, found)
+    if best is None:
+        return None
+    if best[1].lastgroup == "early":
+        return re.sub(r"\s+", " ", best[1].group(0).lower())  # "early voting", "postal voting"
+    return STEP_NAMES.get(best[1].lastgroup or "")
+
+
+def step_distance(doc: Document, timex: Timex, start: int, end: int) -> int:
+    """How far a step word is from a date, in characters, farther across a clause break and when
+    the word follows the date (a step is usually named before its day: "early voting on Nov 11")."""
+    if end <= timex.start:
+        between, extra = doc.text[end:timex.start], 0
+    else:
+        between, extra = doc.text[timex.end:start], 15
+    return len(between) + extra + (40 if titles.CLAUSE_BREAK.search(between) else 0)
+
+
 PAST_SUBCLAUSE = re.compile(r"\b(?:after|when|since|because|once)\s+(?:[\w'’.-]+\s+){1,5}?(?:[a-z]{3,}ed|went|made|"
                             r"said|took|gave|met|held|won|lost|told|wrote|spoke|sent)\b")
 ORGANISER_VERB = re.compile(r"\b(?:hold|holds|holding|host|hosts|hosting|organi[sz]e|organi[sz]es|stage|stages|"
