@@ -294,16 +294,13 @@ CASES: list[Case] = [
 # until its entry is removed here.
 KNOWN_MISSES: dict[str, str] = {
     # titles that lose or never find the event's name
-    "summit-au-executive-council": "both events are titled 'Mid-Year Coordination Meeting'; Executive Council is lost",
     "earnings-kenya-investor-briefing": "the investor briefing is titled 'Safari Telecom earnings call'",
     # places
     "closure-highland-snow-tomorrow": "place is 'United Kingdom'; the Highland Council area is not kept",
     "election-kenya-by-elections": "place is 'Kenya'; the named constituencies are dropped",
     # dates found but no event (the sentence's happening is not recognised)
-    "change-dewan-rakyat-earlier": "no event: 'will now sit on Oct 19, a week earlier than the Oct 26 date' is dropped",
     "court-milimani-mention-20th": "no event: a bare 'the 20th' is not read as a date",
     # times, ranges, several events in one sentence
-    "fixture-regatta-two-races": "one event only, at 1.21pm (zone UTC); the men's race at 2.16pm is dropped",
     # statuses and superseded days
 }
 

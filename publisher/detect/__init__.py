@@ -66,6 +66,7 @@ class Candidate:
     title: str | None = None
     part_index: int | None = None
     named: Sentence | None = None  # the heading that names the happening of a "Date:" line
+    timed_by: Candidate | None = None  # the candidate whose clock time this one took
 
 
 @dataclass
@@ -943,6 +944,11 @@ def previous_day(doc: Document, timex: Timex, earlier: list[Candidate],
     if fallback is not None:
         return fallback
     has_day = any(t.kind == "date" and t.start < timex.start and not t.relative for t in timexes)
+    sentence = doc.index.at(timex.start)
+    later = next((t for t in timexes if sentence is not None and timex.end <= t.start < sentence.end
+                  and t.kind == "date" and t.first is not None and ";" not in doc.text[timex.end:t.start]), None)
+    if later is not None and later.first is not None and later.first >= doc.ref:
+        return later.first, later  # "starts at 9am and ends at 5pm on Tuesday 12 May": that Tuesday
     if not has_day:
         return doc.ref, None
     return None, None
@@ -1038,11 +1044,11 @@ def find_partner(events: list[Candidate], cand: Candidate) -> Candidate | None:
     if cand.anaphoric:
         for event in events:
             if cand.anchor is not None and any(m is cand.anchor for m in event.members):
-                return event
+                return None if split_parallel(event, cand) else event
         for event in events:
             same_day = (event.first, event.last) == (cand.first, cand.last)
             if same_day and (event.time == cand.time or cand.anchor is not None) and not other_fixture(event, cand):
-                return event
+                return None if split_parallel(event, cand) else event
         return None
     for event in events:
         if category(event) == "closure" and event.last > event.first and cand.first == event.last \
@@ -1070,6 +1076,30 @@ def find_partner(events: list[Candidate], cand: Candidate) -> Candidate | None:
                 and not distinct_categories(event, cand) and event.time is None:
             return event
     return None
+
+
+def split_parallel(event: Candidate, cand: Candidate) -> bool:
+    """"The women's race starts at 1.21pm and the men's race at 2.16pm": a second time given to
+    another subject in a coordinated clause of the same sentence is another happening, named by
+    that subject."""
+    timed = event.timed_by or event
+    if event.time is None or cand.time is None or event.time == cand.time or timed.sentence is not cand.sentence \
+            or timed.timex is None or cand.timex is None or timed.timex.end > cand.timex.start:
+        return False
+    between = cand.sentence.text[timed.timex.end - cand.sentence.start:cand.timex.start - cand.sentence.start]
+    coordinated = COORDINATED_TIME.match(between)
+    if coordinated is None or ENDING_WORD.search(coordinated.group(1)) or ";" in between:
+        return False
+    cand.title = titles.tidy(re.sub(r"(?i)^the\s+", "", coordinated.group(1)), 8)
+    return True
+
+
+COORDINATED_TIME = re.compile(r"[\s,]*(?:and|while|with|followed\s+by)\s+((?:the\s+)?[\w'’ -]{2,40}?)\s+"
+                              r"(?:at|from)\s+$", re.I)
+# The second clause leaves its verb out ("and the men's race at 2.16pm"); one with a verb, or
+# about an end, is another part of the same happening ("and ends at 5pm", "and the show starts at").
+ENDING_WORD = re.compile(r"(?i)\b(?:end|ends|finish|finishes|close|closes|conclude|concludes|wrap|wraps|until|"
+                         r"doors?|gates?|starts?|begins?|opens?|is|are|will|kicks?|gets?|takes?|runs?|goes)\b")
 
 
 def other_fixture(a: Candidate, b: Candidate) -> bool:
@@ -1159,6 +1189,7 @@ def absorb(event: Candidate, other: Candidate) -> None:
         event.last = other.last
     if event.time is None and other.time is not None:
         event.time, event.end_time = other.time, other.end_time
+        event.timed_by = other
         event.zone = event.zone or other.zone
         if other.anaphoric and category(other) in ("earnings call", "webinar") and category(event) != category(other) \
                 and category(event) != "earnings call":

@@ -107,9 +107,10 @@ MOVED_FROM_BEFORE = re.compile(
     r"deferred|adjourned)\b[^;]{0,60}?\bto\b[^;]{1,60}?\bfrom\s{1,3}(?:the\s{1,3}|its\s{1,3}|their\s{1,3})?"
     r"(?:original(?:ly)?\s{1,3}(?:scheduled\s{1,3}|planned\s{1,3})?(?:date\s{1,3}(?:of\s{1,3})?)?)?$", re.I)
 ORIGINAL_PHRASE = re.compile(ORIGINAL_BEFORE.pattern.removesuffix("$"), re.I)
-INSTEAD_BEFORE = re.compile(r"\b(?:instead\s+of|rather\s+than|in\s+place\s+of)\s{1,3}(?:the\s{1,3})?"
+INSTEAD_BEFORE = re.compile(r"\b(?:instead\s+of|rather\s+than|in\s+place\s+of|(?:a\s+(?:day|week|month)\s+)?"
+                            r"(?:earlier|later|sooner)\s+than)\s{1,3}(?:the\s{1,3})?"
                             r"(?:(?:original(?:ly)?|planned|scheduled)\s{1,3}(?:date\s{1,3}(?:of\s{1,3})?)?)?$", re.I)
-INSTEAD_HINTS = Hints("instead", "rather", "place")
+INSTEAD_HINTS = Hints("instead", "rather", "place", "than")
 CONVERSION_BEFORE = re.compile(r"(?:\btranslates?\s+(?:in)?to|\bwhich\s+is|\bthat\s+is|\bi\.e\.|\bequivalent\s+to|"
                                r"\bor|[/(])\s{0,3}$", re.I)
 CANCEL = re.compile(r"\b(?:cancel(?:l)?ed|cancel(?:l)?ing|cancels|cancel|cancellation|called\s+off|calls?\s+off|"

@@ -57,7 +57,8 @@ CATEGORY_PATTERNS: list[tuple[str, str]] = [
                r"unveil(?:s|ed|ing)?|unpacked|keynote|special\s+event|media\s+event|"
                r"product\s+event|\bevent\b"),
     ("meeting", r"meetings?\b|(?-i:town\s+hall)|"
-                r"\bAGM\b|general\s+meeting|\btalks\b|\bmeet\b|\bgather\b|session|sitting|"
+                r"\bAGM\b|general\s+meeting|\btalks\b|\bmeet\b|\bgather\b|session|sitting|(?<=\swill\s)sit\b|"
+                r"(?<=\snow\s)sit\b|"
                 r"assembly|roundtable|round\s+table|briefing|press\s+conference|news\s+conference"),
     ("conference", r"conferences?\b|congress|convention|forum|symposium|expo\b|exhibition|fair\b|trade\s+show|"
                    r"\bshow\b|festival|ceremony|celebrations?|banquet|reception|parade|inauguration|concert|"
@@ -310,7 +311,7 @@ GATED_OPENERS: dict[str, str] = {
     "official": r"\s+visit", "working": r"\s+visit", "royal": r"\s+visit", "results": r"\s+(?:for|of)\s",
     "trade": r"\s+show", "kick": r"(?:s|ed|ing)?[\s-]?off", "annual": r"\w*\s+(?:\w+\s+){0,4}results",
     "fiscal": r"\w*\s+(?:\w+\s+){0,4}results", "quarter": r"\w*\s+(?:\w+\s+){0,4}results|[\s-]?final",
-    "work": r"\s+stoppage", "down": r"(?:s|ed|ing)?\s+(?:their\s+)?tools", "go": r"-?slow", "sit": r"-?ins?\b",
+    "work": r"\s+stoppage", "down": r"(?:s|ed|ing)?\s+(?:their\s+)?tools", "go": r"-?slow", "sit": r"(?:-?ins?)?\b",
 }
 
 
@@ -378,7 +379,8 @@ STEM_CATEGORIES: dict[str, tuple[str, ...]] = {
               "tour", "cham", "clas", "enco", "race", "leag", "test", "rese", "ties", "draw"),
     "hearing": ("hear", "sent", "tria", "arra", "cour", "adjo"),
     "launch": ("laun", "unve", "unpa", "keyn", "spec", "medi", "prod", "even"),
-    "meeting": ("meet", "town", "agm", "gene", "talk", "gath", "sess", "sitt", "asse", "roun", "brie", "pres", "news"),
+    "meeting": ("meet", "town", "sit", "agm", "gene", "talk", "gath", "sess", "sitt", "asse", "roun", "brie", "pres",
+                "news"),
     "conference": ("conf", "cong", "conv", "foru", "symp", "expo", "exhi", "fair", "trad", "show", "fest", "cere",
                    "work", "cele", "banq", "rece", "para", "inau", "conc", "lect", "semi", "prog", "prem", "scre",
                    "auct", "mara", "gig", "gigs", "worl", "stad", "aren", "fare", "reun", "come", "musi"),
@@ -759,6 +761,7 @@ def sentence_event_name(sentence: str, trigger: Trigger | None) -> str | None:
     return None
 
 
+OF_NAME = re.compile(r"\s+of\s+(?:the\s+)?([A-Z][\w'’-]*(?:\s+(?:[A-Z][\w'’-]*|of|for|and|on))*)")
 QUOTABLE = ("meeting", "summit", "conference", "webinar", "launch", "event")
 
 
@@ -779,6 +782,10 @@ def make_title(sentence: str, trigger: Trigger | None, place_names: list[str], *
     quoted = quoted_name(clean, trigger) if category in QUOTABLE else None
     leading = quoted if quoted and trigger and quoted.lower().endswith(trigger.word.lower()) else None
     name = leading or named_event(clean, trigger, place_names) or quoted  # "the 'Exporting to Europe' webinar"
+    if name is None and category in QUOTABLE and trigger is not None:
+        owner = OF_NAME.match(clean, trigger.end)  # "a meeting of the Executive Council": its meeting
+        if owner is not None and strip_run(owner.group(1)) and trigger.word[:1].islower():
+            name = f"{strip_run(owner.group(1))} {trigger.word.lower()}"
     if name is None and category in QUOTABLE:
         name = sentence_event_name(clean, trigger)
     builder = TITLE_BUILDERS.get(category or "")
@@ -1088,7 +1095,7 @@ VERB_NOUNS = {"take on": "match", "takes on": "match", "taking on": "match", "lo
               "locks horns": "match", "hear": "hearing", "adjourned": "hearing", "adjourns": "hearing",
               "adjourn": "hearing", "meet": "meeting", "gather": "meeting", "walk out": "strike",
               "walks out": "strike", "walking out": "strike", "launched": "launch", "unveiled": "launch",
-              "sentenced": "sentencing", "close": "closure"}
+              "sentenced": "sentencing", "close": "closure", "sit": "sitting"}
 SUBJECT_BEFORE_VERB = re.compile(
     r"^(?:The\s+)?((?:[A-Za-z0-9][\w'’-]*\s+){1,6}?)(?:will|shall|are|is|to|would|plan\w*|expected|set|due|slated|"
     r"poised|likely|going|"
