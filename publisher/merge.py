@@ -384,16 +384,27 @@ def describe(value: object) -> str | None:
     return str(value)
 
 
+def refines_timing(old: Event, new: Event) -> bool:
+    """An all-day entry given its clock time on its own first day ("Sat 2 Sep" -> "Sat 2 Sep, 15:00")."""
+    if not old.all_day or new.all_day or day(new.start) != day(old.start):
+        return False
+    old_last = days_of(old.start, old.end)[1]
+    return days_of(new.start, new.end)[1] <= old_last
+
+
 def alert_kind(old: Event | None, new: Event) -> str | None:
     """new, cancelled, postponed or updated; None when nothing people care about changed.
 
-    A place named for the first time completes the entry (its SEQUENCE still grows, so calendars
-    show it) without an alert: nothing about the event changed, another report was just fuller.
+    A place named for the first time, or a clock time given for a day that had none, completes the
+    entry (its SEQUENCE still grows, so calendars show it) without an alert: nothing about the
+    event changed, another report was just fuller.
     """
     if old is None:
         return "cancelled" if new.status == "cancelled" else "new"
     changes = significant_changes(old, new)
-    if all(c.field == "location" and c.old is None for c in changes):
+    timed = refines_timing(old, new)
+    if all((c.field == "location" and c.old is None) or (timed and c.field in ("start", "end", "all_day"))
+           for c in changes):
         return None
     if new.status != old.status and new.status in ("cancelled", "postponed"):
         return new.status

@@ -176,3 +176,16 @@ def test_one_kind_of_happening_on_the_same_day_and_place_named_differently_is_on
     match_day = stored(found("Leeds v York", dt.date(2026, 11, 21), location="Leeds", category="match"))
     assert merge.choose_event(found("Hull v Derby", dt.date(2026, 11, 21), location="Leeds", category="match"),
                               [match_day]) is None
+
+
+def test_a_clock_time_for_a_day_that_had_none_completes_the_entry_quietly() -> None:
+    first = stored(found("Cup semi-final", dt.date(2026, 9, 2)))
+    kick_off = dt.datetime(2026, 9, 2, 15, 0, tzinfo=dt.UTC)
+    fuller = merge.fold("e1", [claim(found("Cup semi-final", dt.date(2026, 9, 2)), 1),
+                               claim(found("Cup semi-final", kick_off), 2, "b")], first, now=NOW)
+    assert (fuller.start, fuller.sequence) == (kick_off, 1)
+    assert merge.alert_kind(first, fuller) is None
+    later = merge.fold("e1", [claim(found("Cup semi-final", kick_off.replace(hour=18)), 3)], fuller, now=NOW)
+    assert merge.alert_kind(fuller, later) == "updated"  # a time that changes is news
+    next_day = merge.fold("e1", [claim(found("Cup semi-final", kick_off + dt.timedelta(days=1)), 4)], first, now=NOW)
+    assert merge.alert_kind(first, next_day) == "updated"  # so is another day
