@@ -1044,7 +1044,7 @@ def find_partner(events: list[Candidate], cand: Candidate) -> Candidate | None:
     if cand.anaphoric:
         for event in events:
             if cand.anchor is not None and any(m is cand.anchor for m in event.members):
-                return None if split_parallel(event, cand) else event
+                return None if split_parallel(event, cand) or own_happening(event, cand) else event
         for event in events:
             same_day = (event.first, event.last) == (cand.first, cand.last)
             if same_day and (event.time == cand.time or cand.anchor is not None) and not other_fixture(event, cand):
@@ -1076,6 +1076,14 @@ def find_partner(events: list[Candidate], cand: Candidate) -> Candidate | None:
                 and not distinct_categories(event, cand) and event.time is None:
             return event
     return None
+
+
+def own_happening(event: Candidate, cand: Candidate) -> bool:
+    """"Roads will be closed from 5am to 4pm on Sunday ... The race starts at 8.45am": a time
+    stated for another kind of happening on that day is that happening's, not the closure's."""
+    if event.time is None or cand.time is None or event.time == cand.time or cand.sentence is event.sentence:
+        return False
+    return distinct_categories(event, cand) and category(cand) in STRONG
 
 
 def split_parallel(event: Candidate, cand: Candidate) -> bool:

@@ -29,7 +29,7 @@ CATEGORY_PATTERNS: list[tuple[str, str]] = [
                 r"(?<!be\s)webcast|"
                 r"livestream|live\s+stream|online\s+(?:event|session|panel)"),
     ("strike", r"strikes?\b|walk-?outs?|walk(?:s|ing)?\s+out\b|industrial\s+action|stay-?away|protests?\b|"
-               r"demonstrations?\b|(?:work\s+)?stoppages?\b|bandh\b|hartal\b|walk(?:s|ing)?\s+off\s+the\s+job\b|down(?:s|ed|ing)?\s+(?:their\s+)?tools\b|go-?slow\b|"
+               r"demonstrations?\b|(?:work\s+)?stoppages?\b|bandh\b|boycott(?:s|ing)?\b|hartal\b|walk(?:s|ing)?\s+off\s+the\s+job\b|down(?:s|ed|ing)?\s+(?:their\s+)?tools\b|go-?slow\b|"
                r"sit-?ins?\b"),
     ("election", r"elections?|polls?\b|polling|by-?elections?|referendum|"
                  r"(?:votes?|ballots?)\s+(?:will\s+be\s+|to\s+be\s+|are\s+to\s+be\s+|shall\s+be\s+)counted|"
@@ -37,12 +37,14 @@ CATEGORY_PATTERNS: list[tuple[str, str]] = [
     ("holiday", r"(?:public|bank|national|special|federal|school)\s+holidays?|holidays?\b|\b[A-Z]\w+\s+Day\b|"
                 r"(?:special\s+)?non-working\s+(?:holi)?days?\b"),
     ("closure", r"\bclos(?:ed|ure|ing|es)\b|(?<=\sto\s)close\b|(?<=\swill\s)close\b|"
-                r"shut(?:\s+down|down)?\b|suspend(?:ed)?\s+(?:operations|services|classes)"),
+                r"shut(?:\s+down|down)?\b|suspend(?:ed)?\s+(?:operations|services|classes)|curfew|lockdown"),
     ("visit", r"(?:state|official|working|royal|two-day|three-day|\w+-day)\s+visit|visits?\b|visiting|trip\b|"
               r"(?<!world\s)(?<!concert\s)(?<!stadium\s)(?<!arena\s)(?<!farewell\s)(?<!reunion\s)(?<!comedy\s)"
               r"(?<!book\s)(?<!music\s)tour\b|travels?\b|travel(?:l)?ing"),
     ("summit", r"summits?\b"),
-    ("match", r"\bvs\.?\b|\bODIs?\b|\bT20Is?\b|(?<=[\w.'’]\s)v\.?(?=\s[A-Z0-9])|"
+    ("match", r"\bvs\.?\b|\bODIs?\b|\bT20Is?\b|(?<=\d[snrt][tdh]\s)Test\b|"
+              r"(?i:(?:first|second|third|free|final)\s+practice|qualifying\b(?!\s+(?:round|period|criteria))|"
+              r"sprint\s+race)|(?<=[\w.'’]\s)v\.?(?=\s[A-Z0-9])|"
               r"\bversus\b|\baway\s+(?:at|to)\b|\bat\s+home\s+(?:to|against)\b|\bmatch(?:es)?\b|"
               r"\bgame\b|fixture|derby|kick(?:s|ed|ing)?[\s-]?off|(?:grand|semi|quarter)[\s-]?finals?\b|"
               r"semifinals?\b|quarterfinals?\b|\bfinal\b|tournament|"
@@ -50,12 +52,13 @@ CATEGORY_PATTERNS: list[tuple[str, str]] = [
               r"(?i:reserve\s+days?)|(?i:ties)(?=\s+(?:will|are|to|shall)\s+be\s+played)|"
               r"(?i:(?<=round\s)ties\b|(?<=cup\s)ties\b)|(?i:draw)(?=\s+(?:for|of)\s+the\s+[\w\s-]{0,30}"
               r"(?:round|Cup|cup|stage|finals?|tournament|competition|championship))"),
-    ("hearing", r"hearings?\b|sentencing|(?<=\sbe\s)sentenced\b|"
+    ("hearing", r"hearings?\b|verdict|judg(?:e)?ment\b|sentencing|(?<=\sbe\s)sentenced\b|"
                 r"trial\b|arraignment|court\s+date|adjourn(?:ed|s|ment)?\b|(?<=will\s)hear\b|"
                 r"(?<=to\s)hear\b"),
     ("launch", r"launch(?:es|ed|ing)?(?!\s+(?:vehicle|pad|site|complex|rocket|facility|tower|window)s?\b)|"
                r"unveil(?:s|ed|ing)?|unpacked|keynote|special\s+event|media\s+event|"
-               r"product\s+event|\bevent\b"),
+               r"product\s+event|\bevent\b|listing\s+(?:date|day|ceremony)|(?<=will\s)list\b|(?<=to\s)list\b|"
+               r"(?<=be\s)listed\s+on"),
     ("meeting", r"meetings?\b|(?-i:town\s+hall)|"
                 r"\bAGM\b|general\s+meeting|\btalks\b|\bmeet\b|\bgather\b|session|sitting|(?<=\swill\s)sit\b|"
                 r"(?<=\snow\s)sit\b|"
@@ -63,7 +66,8 @@ CATEGORY_PATTERNS: list[tuple[str, str]] = [
     ("conference", r"conferences?\b|congress|convention|forum|symposium|expo\b|exhibition|fair\b|trade\s+show|"
                    r"\bshow\b|festival|ceremony|celebrations?|banquet|reception|parade|inauguration|concert|"
                    r"lectures?\b|seminar|workshop|(?:world|concert|stadium|arena|farewell|reunion|comedy|music)\s+"
-                   r"tour\b|program(?:me)?\b|premiere|screening|auction|marathon|gigs?\b"),
+                   r"tour\b|program(?:me)?\b|premiere|screening|auction|marathon|gigs?\b|funeral|"
+                   r"memorial\s+service|requiem|burial|oath\s+of\s+office|swearing[\s-]in|(?<=be\s)sworn\s+in"),
     ("deadline", r"deadline|registration\s+(?:closes|ends)"),
 ]
 CASE_SENSITIVE = ("holiday", "match")
@@ -167,6 +171,9 @@ def find_trigger(sentence: str, anchor: int | None = None,
     return None
 
 
+ORDINAL_BEFORE = re.compile(r"\d(?:st|nd|rd|th)\s$")
+
+
 def all_triggers(sentence: str) -> tuple[Trigger, ...]:
     """Every event word in a sentence with its category (computed once per sentence)."""
     found: list[Trigger] = []
@@ -176,7 +183,8 @@ def all_triggers(sentence: str) -> tuple[Trigger, ...]:
 
     def sporting() -> bool:
         if not context:
-            context.append(MATCH_CONTEXT_HINTS.present(sentence) and MATCH_CONTEXT.search(sentence) is not None)
+            context.append((MATCH_CONTEXT_HINTS.present(sentence) and MATCH_CONTEXT.search(sentence) is not None)
+                           or bool(match_sides(sentence)))  # "She will meet Emma Clarke in Saturday's final"
         return context[0]
 
     for match in scan_triggers(masked):
@@ -184,8 +192,8 @@ def all_triggers(sentence: str) -> tuple[Trigger, ...]:
         name = CATEGORY_BY_GROUP.get(group, "event")
         word = match.group(0)
         if name == "match" and word.lower() in ("final", "race", "league", "tests", "test", "game", "clash") \
-                and not sporting():
-            continue
+                and not sporting() and not ORDINAL_BEFORE.search(masked, max(0, match.start() - 6), match.start()):
+            continue  # "the final report": not a match; "the 2nd Test" is one
         if word[:1].isupper() and (IN_VENUE_NAME.match(masked, match.end()) or IN_ORG_NAME.match(masked, match.end())):
             continue  # "Cape Town International Convention Centre", "Election Commission": not happenings
         found.append(Trigger(match.start(), match.end(), word, name))
@@ -245,7 +253,8 @@ TRIGGER_STEMS = frozenset(
      "cere", "cele", "banq", "rece", "para", "inau", "conc", "lect", "semi", "prog", "prem", "scre",
      "auct", "mara", "dead", "regi", "priv", "by", "gran", "semi", "quar", "prot", "demo", "full", "half",
      "gath", "gig", "gigs", "adjo", "rese", "stop", "down", "go", "sit", "ties", "draw", "town", "band",
-     "hart", "non", "worl", "stad", "aren", "fare", "reun", "come", "musi"])
+     "hart", "non", "worl", "stad", "aren", "fare", "reun", "come", "musi", "fune", "memo", "requ", "buri", "oath",
+     "swea", "swor", "list", "curf", "lock", "boyc", "verd", "judg", "firs", "seco", "thir", "free", "qual", "spri"])
 
 
 _STEMS = trie_pattern(stem for stem in TRIGGER_STEMS if len(stem) == 4)
@@ -286,7 +295,7 @@ def day_word_starts(low: str) -> list[int]:
 MATCH_OPENERS = ("vs", "v", "odi", "t20i", "versus", "away", "at", "match", "game", "fixture", "derby", "kick", "grand",
                  "semi",
                  "quarter", "final", "tournament", "championship", "clash", "encounter", "race", "league", "test",
-                 "reserve", "ties", "draw")
+                 "reserve", "ties", "draw", "first", "second", "third", "free", "qualifying", "sprint")
 TRIGGER_OPENERS = (*MATCH_OPENERS,
     "earnings", "conference", "investor", "analyst", "annual", "fiscal", "results", "call", "webinar", "virtual",
     "webcast", "live", "online", "strike", "bandh", "hartal", "walk", "industrial", "stay", "protest",
@@ -300,14 +309,16 @@ TRIGGER_OPENERS = (*MATCH_OPENERS,
     "forum", "symposium", "expo", "exhibition", "fair", "trade", "show", "festival", "ceremony", "celebration",
     "banquet", "reception", "parade", "inauguration", "concert", "lecture", "seminar", "workshop", "program",
     "premiere", "screening", "auction", "marathon", "gig", "world", "stadium", "arena", "farewell", "reunion",
-    "comedy", "music", "deadline", "registration", "stoppage", "work", "down",
+    "comedy", "music", "funeral", "memorial", "requiem", "burial", "oath", "swearing", "sworn", "list", "curfew",
+    "lockdown", "boycott", "verdict", "judg", "deadline", "registration", "stoppage", "work", "down",
     "go", "sit")
 # Openers that are common words count only before what their patterns need after them ("at
 # home", "by-election", "public holiday", "state visit", "results for the third quarter").
 GATED_OPENERS: dict[str, str] = {
     "at": r"\s+home\s", "by": r"-?election", "public": r"\s+holiday", "bank": r"\s+holiday", "national": r"\s+holiday",
     "federal": r"\s+holiday", "school": r"\s+holiday", "special": r"\s+(?:event|holiday|non-working)",
-    "non": r"-working", "state": r"\s+visit",
+    "non": r"-working", "first": r"\s+practice", "second": r"\s+practice", "third": r"\s+practice",
+    "free": r"\s+practice", "state": r"\s+visit",
     "official": r"\s+visit", "working": r"\s+visit", "royal": r"\s+visit", "results": r"\s+(?:for|of)\s",
     "trade": r"\s+show", "kick": r"(?:s|ed|ing)?[\s-]?off", "annual": r"\w*\s+(?:\w+\s+){0,4}results",
     "fiscal": r"\w*\s+(?:\w+\s+){0,4}results", "quarter": r"\w*\s+(?:\w+\s+){0,4}results|[\s-]?final",
@@ -370,20 +381,23 @@ def scan_caseless(text: str) -> Iterator[re.Match[str]]:
 STEM_CATEGORIES: dict[str, tuple[str, ...]] = {
     "earnings call": ("earn", "conf", "inve", "anal", "quar", "annu", "fisc", "resu", "call"),
     "webinar": ("webi", "virt", "webc", "live", "onli"),
-    "strike": ("stri", "walk", "indu", "stay", "prot", "demo", "work", "stop", "down", "go", "sit", "band", "hart"),
+    "strike": ("stri", "walk", "indu", "stay", "prot", "demo", "work", "stop", "down", "go", "sit", "band", "hart",
+               "boyc"),
     "election": ("elec", "poll", "by", "byel", "refe", "vote", "voti", "coun", "ball"),
-    "closure": ("clos", "shut", "susp"),
+    "closure": ("clos", "shut", "susp", "curf", "lock"),
     "summit": ("summ",),
     "match": ("vs", "v", "odi", "t20i", "vers", "away", "at", "matc", "game", "fixt", "derb", "kick", "gran", "semi",
               "quar", "fina",
-              "tour", "cham", "clas", "enco", "race", "leag", "test", "rese", "ties", "draw"),
-    "hearing": ("hear", "sent", "tria", "arra", "cour", "adjo"),
-    "launch": ("laun", "unve", "unpa", "keyn", "spec", "medi", "prod", "even"),
+              "tour", "cham", "clas", "enco", "race", "leag", "test", "rese", "ties", "draw", "firs", "seco", "thir",
+              "free", "qual", "spri"),
+    "hearing": ("hear", "verd", "judg", "sent", "tria", "arra", "cour", "adjo"),
+    "launch": ("laun", "unve", "unpa", "keyn", "spec", "medi", "prod", "even", "list"),
     "meeting": ("meet", "town", "sit", "agm", "gene", "talk", "gath", "sess", "sitt", "asse", "roun", "brie", "pres",
                 "news"),
     "conference": ("conf", "cong", "conv", "foru", "symp", "expo", "exhi", "fair", "trad", "show", "fest", "cere",
                    "work", "cele", "banq", "rece", "para", "inau", "conc", "lect", "semi", "prog", "prem", "scre",
-                   "auct", "mara", "gig", "gigs", "worl", "stad", "aren", "fare", "reun", "come", "musi"),
+                   "auct", "mara", "gig", "gigs", "worl", "stad", "aren", "fare", "reun", "come", "musi", "fune",
+                   "memo", "requ", "buri", "oath", "swea", "swor"),
     "deadline": ("dead", "regi"),
 }
 ANY_WORD_CATEGORIES = ("holiday", "visit")
@@ -431,10 +445,12 @@ def scan_triggers(text: str) -> Iterator[re.Match[str]]:
 
 MATCH_CONTEXT = re.compile(r"\b(?:play\w*|kick\w*|team|score|fans?|stadium|match|cup|against|tickets?|contest|"
                            r"competition|take\s+place|takes\s+place|be\s+held|live|semi-?finals?|circuit|laps?|"
-                           r"grid|podium|lights\s+go\s+out|riders?|drivers|runners|course|track)\b", re.I)
+                           r"grid|podium|lights\s+go\s+out|riders?|drivers|runners|course|track|seeds?|seeded|"
+                           r"starts?|finish(?:es)?)\b", re.I)
 MATCH_CONTEXT_HINTS = Hints("play", "kick", "team", "score", "fan", "stadium", "match", "cup", "against", "ticket",
                             "contest", "competition", "place", "held", "live", "semi", "circuit", "lap", "grid",
-                            "podium", "lights", "rider", "drivers", "runners", "course", "track")  # what it needs
+                            "podium", "lights", "rider", "drivers", "runners", "course", "track", "seed", "start",
+                            "finish")  # what it needs
 
 
 def head_of(trigger: Trigger, found: list[Trigger]) -> Trigger:
@@ -591,7 +607,8 @@ FOLLOWED_BY_VERB = re.compile(r"\s(?:will|shall|would|is|are|was|were|has|have|h
 VENUE_END = re.compile(rf"\s(?:{VENUE_HEADS})$")  # "State House said": a seat of office, not the actor
 JUDGE = re.compile(r"\b(?:Judge|Justice|Magistrate)\s*$")
 CLOCK_WORDS = re.compile(r"(?:(?:[AP]\.?M\.?|" + "|".join(ZONE_ABBREVIATIONS) + r"|Noon|Midday|Midnight)\s?){1,3}")
-GENERIC_ACTORS = {"company", "the company", "corporation", "group", "government", "president", "officials"}
+GENERIC_ACTORS = {"company", "the company", "corporation", "group", "government", "president", "officials", "he", "she",
+                  "they", "it", "we", "you", "i", "his", "her", "their", "its"}
 
 
 def person_name(name: str) -> str:
@@ -801,6 +818,8 @@ def make_title(sentence: str, trigger: Trigger | None, place_names: list[str], *
             title = with_actor(who, noun_phrase(clean, trigger))
         else:
             title = who or ""
+    if category == "hearing" and trigger is not None and re.fullmatch(r"(?i)verdict|judg(?:e)?ment", trigger.word):
+        title = trigger.word.capitalize()  # "the verdict would be delivered on 14 December": the verdict
     if category == "hearing" and re.search(r"(?i)\b(?:sentencing|arraignment)$", title or ""):
         title = f"{title} hearing"
     title = tidy(title, max_words)
@@ -842,6 +861,11 @@ def is_draw(trigger: Trigger) -> bool:
     return trigger.word.lower() == "draw"
 
 
+GENERIC_MATCH_WORD = re.compile(r"(?i)match(?:es)?|games?|fixtures?|vs\.?|v\.?|versus|clash|encounter|"
+                                r"kick[\s-]?offs?|kicks?\s+off|derby|away\s+(?:at|to)|at\s+home\s+(?:to|against)|"
+                                r"league|championship|tournament|ties|reserve\s+days?")
+
+
 def match_or_named(clean: str, trigger: Trigger | None, who: str | None, name: str | None,
                    place_names: list[str], context: str) -> str:
     away = re.search(r"\baway\s+(?:at|to)\s+((?:[A-Z][\w'’-]*)(?:\s+[A-Z][\w'’-]*){0,2})", clean)
@@ -867,6 +891,8 @@ def match_or_named(clean: str, trigger: Trigger | None, who: str | None, name: s
             part = found
         if part is not None:  # "tonight's second semi-final": the part is the name
             return " ".join(x for x in (part.group("ordinal"), re.sub(r"\s+", " ", part.group("part"))) if x)
+    if trigger is not None and not GENERIC_MATCH_WORD.fullmatch(trigger.word):
+        return with_actor(who, noun_phrase(clean, trigger))  # "first practice", "the 53-lap race", "1st Test"
     return " ".join(x for x in (who, "match") if x)
 
 
@@ -946,6 +972,8 @@ def closure_title(clean: str, trigger: Trigger | None, who: str | None, name: st
             words = words[-3:]
         if words:
             return f"{' '.join(words)} closed{suffix}"
+    if trigger is not None and re.fullmatch(r"(?i)curfew|lockdown", trigger.word):
+        return f"{who + ' ' if who else ''}{trigger.word.lower()}"
     return f"{who + ' ' if who else ''}closure{suffix}"
 
 
@@ -1135,7 +1163,7 @@ def noun_phrase(sentence: str, trigger: Trigger) -> str:
 
 VERB_TAIL = re.compile(r"(?:\s+(?:will|shall|would|is|are|was|were|be|being|been|to|now))+"
                        r"(?:\s+(?:held|set|scheduled|slated|due|run|played|staged|hosted|announce|release|report|"
-                       r"publish|hold|host|stage|present|unveil|launch))?$|"
+                       r"publish|hold|host|stage|present|unveil|launch|open|close|begin|start|end|join|list))?$|"
                        r"(?:\s+(?:will|shall|would|is|are|be|to|now))*\s+(?:take|takes|taking)\s+place$")
 
 
