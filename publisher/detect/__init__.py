@@ -497,6 +497,9 @@ def date_candidates(doc: Document, timex: Timex, sentence: Sentence, order: int)
                     count if unit == "day" else 0
                 if 1 < days <= 31:
                     spans = [(spans[0][0], spans[0][0] + dt.timedelta(days=days - 1))]
+        closing = runs_until(doc, sentence, timex)
+        if closing is not None and closing > spans[0][1] and (closing - spans[0][0]).days <= 400:
+            spans = [(spans[0][0], closing)]  # "opens on 4 March and runs until 27 June"
     status, original = sentence_status(doc, sentence, timex, role)
     if moved_from is not None:
         status, original = "rescheduled", moved_from
@@ -713,6 +716,25 @@ DURATION_EVENT = re.compile(
     r"convention|fair|show|celebrations?|retreat|camp|expo|exhibition)\b", re.I)
 
 
+RUNS_UNTIL = re.compile(r"(?i)^[^.;]{0,80}?\b(?:and\s+)?(?:runs?|running|continues?|continuing|lasts?|"
+                        r"remains?\s+open|stays?\s+open|is\s+on\s+show|will\s+run|on\s+show|on\s+view)\s+"
+                        r"(?:until|till|through|to)\s+$")
+
+
+def runs_until(doc: Document, sentence: Sentence, timex: Timex) -> dt.date | None:
+    """The last day of a run that the sentence gives after its opening day ("opens at the
+    Fundació Joan Miró on 4 March and runs until 27 June")."""
+    for other in doc.timexes:
+        if other.start <= timex.end or other.kind != "date" or other.first is None:
+            continue
+        if other.start >= sentence.end:
+            break
+        if RUNS_UNTIL.search(doc.text[timex.end:other.start]):
+            return other.last or other.first
+        return None
+    return None
+
+
 def lasting(doc: Document, sentence: Sentence, timex: Timex) -> re.Match[str] | None:
     """An "N-day <happening>" in the date's own clause ("will travel to Nairobi on Thursday,
     October 15, for a two-day working visit")."""
@@ -907,6 +929,9 @@ def time_candidates(doc: Document, timex: Timex, sentence: Sentence, order: int,
     if trigger is None:
         doc.fates[id(timex)] = (False, "not an event (nothing happens in its sentence)")
         return []
+    if DAILY.search(doc.text[max(sentence.start, timex.start - 30):min(sentence.end, timex.end + 20)]):
+        doc.fates[id(timex)] = (False, "opening hours (daily), not the start of an event")
+        return []
     direction = doc.tense.direction(timex.start, timex.end)
     future, past = doc.tense.sentence_direction(sentence.start, sentence.end)
     changed = cues.status_of(sentence.text) in ("rescheduled", "postponed")  # "has moved to ..., same time (11:00)"
@@ -927,6 +952,9 @@ def time_candidates(doc: Document, timex: Timex, sentence: Sentence, order: int,
                       future_cue=future > 0 or direction > 0, order=order, members=[timex], anchor=anchor_timex)]
 
 
+DAILY = re.compile(r"(?i)\b(?:daily|each\s+day|every\s+day|nightly|every\s+night)\b")
+
+
 def previous_day(doc: Document, timex: Timex, earlier: list[Candidate],
                  timexes: list[Timex]) -> tuple[dt.date | None, Timex | None]:
     """The day a bare time refers to: the last day-level date within three sentences before it,
@@ -938,6 +966,9 @@ def previous_day(doc: Document, timex: Timex, earlier: list[Candidate],
             continue
         if doc.index.index_of(other.start) < sentence_index - 3 and not heads_block(doc, other, timex):
             break
+        fate = doc.fates.get(id(other))
+        if fate is not None and not fate[0] and (fate[1] or "").startswith("the day it was said"):
+            continue  # "..., the Chief of Staff said on Wednesday. It will begin at 10am": not that day
         if other.first >= doc.ref or doc.fates.get(id(other), (False, None))[0]:
             return other.first, other
         fallback = fallback or (other.first, other)  # "the quarter ended June 30": a past day in between
@@ -1081,9 +1112,11 @@ def find_partner(events: list[Candidate], cand: Candidate) -> Candidate | None:
 def own_happening(event: Candidate, cand: Candidate) -> bool:
     """"Roads will be closed from 5am to 4pm on Sunday ... The race starts at 8.45am": a time
     stated for another kind of happening on that day is that happening's, not the closure's."""
-    if event.time is None or cand.time is None or event.time == cand.time or cand.sentence is event.sentence:
+    if cand.time is None or cand.sentence is event.sentence:
         return False
-    return distinct_categories(event, cand) and category(cand) in STRONG
+    if event.time is None:  # "runs from 9 to 18 October. It opens with a premiere ... at 7pm": the premiere's
+        return event.last > event.first and category(cand) not in (None, "event")
+    return event.time != cand.time and distinct_categories(event, cand) and category(cand) in STRONG
 
 
 def split_parallel(event: Candidate, cand: Candidate) -> bool:
@@ -1263,8 +1296,9 @@ def title_sentence(doc: Document, c: Candidate) -> tuple[Sentence, titles.Trigge
     if trigger is not None and trigger.category == "election" and VOTING_STEP.match(trigger.word) \
             and not own_places and not titles.ELECTED_BODY.search(sentence.text):
         weak = True  # "Polling will be held in two phases": the sentence before says which election
-    if titles.match_title(sentence.text) or (trigger is not None and trigger.word.lower().startswith("reserve")):
-        return sentence, trigger
+    if titles.match_title(sentence.text) or (trigger is not None and trigger.word.lower().startswith("reserve")) \
+            or (trigger is not None and trigger.category != "event" and titles.quoted_name(sentence.text, trigger)):
+        return sentence, trigger  # "It opens with the world premiere of 'Salt Roads'": named in its own sentence
     if not (weak or refers_back) and (titles.actor(sentence.text, trigger, own_places) or (
             own_places and trigger is not None and trigger.category in PLACE_NAMED)):
         return sentence, trigger

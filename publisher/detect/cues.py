@@ -121,13 +121,13 @@ CANCEL = re.compile(r"\b(?:cancel(?:l)?ed|cancel(?:l)?ing|cancels|cancel|cancell
 POSTPONE = re.compile(r"\b(?:postpone(?:d|s|ment)?|postponing|deferred|defers?|put\s+off|pushed\s+back|"
                       r"delayed\s+(?:until|till|to)|adjourned|suspended\s+until)\b", re.I)
 _MONTH_WORD = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]{0,6}"
-RESCHEDULE = re.compile(r"\b(?:reschedul(?:ed|es|ing|e)|moved\s+to|(?:moved|switched|relocated|transferred|shifted)"
-                        r"\s+from\b[^.;]{1,60}?\bto\b|(?:switched|relocated|transferred)\s+to|pushed\s+to|shifted\s+to|brought\s+forward|"
+RESCHEDULE = re.compile(r"\b(?:reschedul(?:ed|es|ing|e)|moved\s+(?:indoors\s+|inside\s+|online\s+|back\s+)?to|"
+                        r"(?:moved|switched|relocated|transferred|shifted)\s+from\b[^.;]{1,60}?\bto\b|(?:switched|relocated|transferred)\s+to|pushed\s+to|shifted\s+to|brought\s+forward|"
                         r"(?:new|fresh|revised)\s+date|now\s+(?:be\s+held|take\s+place)|will\s+now|"
                         r"venue\b[^.;]{0,80}?\b(?:has\s+|have\s+|was\s+|been\s+)?(?:changed|moved|switched)\s+to|"
-                        r"(?:shifted|moved|pushed|switched)\s[^.;]{1,80}?\bto\s{1,3}(?:(?:Mon|Tues|Wednes|Thurs|Fri|"
+                        r"(?:shifted|moved|pushed|switched)\s[^.;]{1,120}?\bto\s{1,3}(?:(?:Mon|Tues|Wednes|Thurs|Fri|"
                         r"Satur|Sun)day,?\s{1,3})?(?:\d{1,2}(?:st|nd|rd|th)?\s{1,3}(?:of\s{1,3})?" + _MONTH_WORD + "|"
-                        + _MONTH_WORD + r"\.?\s{1,3}\d))\b", re.I)
+                        + _MONTH_WORD + r"\.?\s{1,3}\d{1,2}))\b", re.I)
 NO_NEW_DATE = re.compile(r"\b(?:no|without(?:\s+\w+)?(?:\s+a)?|yet\s+to\s+(?:set|announce|give)(?:\s+a)?|not\s+"
                          r"(?:set|given|announced)(?:\s+a)?)\s*$", re.I)
 HEDGE = re.compile(r"\b(?:rumou?r(?:s|ed)?|reportedly|speculat(?:ed|ion|es)|unconfirmed|could|might|may\s+be|"
@@ -390,6 +390,8 @@ def date_role(text: str, start: int, end: int, sentence: Sentence) -> str | None
 @lru_cache(maxsize=4096)
 def status_of(sentence_text: str) -> str | None:
     """Postponed, cancelled or rescheduled, from the words of a sentence."""
+    if ("ahead" in sentence_text or "reinstat" in sentence_text) and REINSTATED.search(sentence_text):
+        return None  # "cancelled last month ..., will now go ahead on 25 and 26 July": on again, as planned
     if RESCHEDULE_HINTS.present(sentence_text):
         for found in RESCHEDULE.finditer(sentence_text):
             if NO_NEW_DATE.search(sentence_text[max(0, found.start() - 30):found.start()]) and "date" in found.group(0):
@@ -405,6 +407,8 @@ def status_of(sentence_text: str) -> str | None:
     return None
 
 
+REINSTATED = re.compile(r"\b(?:will\s+now\s+go\s+ahead|will\s+go\s+ahead\s+after\s+all|(?:has|have)\s+been\s+"
+                        r"reinstated|is\s+back\s+on|are\s+back\s+on)\b", re.I)
 CONDITIONAL_BEFORE = re.compile(r"\b(?:if|should|in\s+case|in\s+the\s+event|unless|whether|were\s+(?:it|\w+)\s+to)\b"
                                 r"[^.;,]{0,60}$", re.I)
 

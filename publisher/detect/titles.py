@@ -67,7 +67,8 @@ CATEGORY_PATTERNS: list[tuple[str, str]] = [
                    r"\bshow\b|festival|ceremony|celebrations?|banquet|reception|parade|inauguration|concert|"
                    r"lectures?\b|seminar|workshop|(?:world|concert|stadium|arena|farewell|reunion|comedy|music)\s+"
                    r"tour\b|program(?:me)?\b|premiere|screening|auction|marathon|gigs?\b|funeral|"
-                   r"memorial\s+service|requiem|burial|oath\s+of\s+office|swearing[\s-]in|(?<=be\s)sworn\s+in"),
+                   r"memorial\s+service|requiem|burial|oath\s+of\s+office|swearing[\s-]in|(?<=be\s)sworn\s+in|"
+                   r"private\s+view(?:ing)?|preview\b|vernissage"),
     ("deadline", r"deadline|registration\s+(?:closes|ends)"),
 ]
 CASE_SENSITIVE = ("holiday", "match")
@@ -254,7 +255,8 @@ TRIGGER_STEMS = frozenset(
      "auct", "mara", "dead", "regi", "priv", "by", "gran", "semi", "quar", "prot", "demo", "full", "half",
      "gath", "gig", "gigs", "adjo", "rese", "stop", "down", "go", "sit", "ties", "draw", "town", "band",
      "hart", "non", "worl", "stad", "aren", "fare", "reun", "come", "musi", "fune", "memo", "requ", "buri", "oath",
-     "swea", "swor", "list", "curf", "lock", "boyc", "verd", "judg", "firs", "seco", "thir", "free", "qual", "spri"])
+     "swea", "swor", "list", "curf", "lock", "boyc", "verd", "judg", "firs", "seco", "thir", "free", "qual", "spri",
+     "prev", "vern"])
 
 
 _STEMS = trie_pattern(stem for stem in TRIGGER_STEMS if len(stem) == 4)
@@ -310,7 +312,8 @@ TRIGGER_OPENERS = (*MATCH_OPENERS,
     "banquet", "reception", "parade", "inauguration", "concert", "lecture", "seminar", "workshop", "program",
     "premiere", "screening", "auction", "marathon", "gig", "world", "stadium", "arena", "farewell", "reunion",
     "comedy", "music", "funeral", "memorial", "requiem", "burial", "oath", "swearing", "sworn", "list", "curfew",
-    "lockdown", "boycott", "verdict", "judg", "deadline", "registration", "stoppage", "work", "down",
+    "lockdown", "boycott", "verdict", "judg", "private", "preview", "vernissage", "deadline", "registration",
+    "stoppage", "work", "down",
     "go", "sit")
 # Openers that are common words count only before what their patterns need after them ("at
 # home", "by-election", "public holiday", "state visit", "results for the third quarter").
@@ -397,7 +400,7 @@ STEM_CATEGORIES: dict[str, tuple[str, ...]] = {
     "conference": ("conf", "cong", "conv", "foru", "symp", "expo", "exhi", "fair", "trad", "show", "fest", "cere",
                    "work", "cele", "banq", "rece", "para", "inau", "conc", "lect", "semi", "prog", "prem", "scre",
                    "auct", "mara", "gig", "gigs", "worl", "stad", "aren", "fare", "reun", "come", "musi", "fune",
-                   "memo", "requ", "buri", "oath", "swea", "swor"),
+                   "memo", "requ", "buri", "oath", "swea", "swor", "priv", "prev", "vern"),
     "deadline": ("dead", "regi"),
 }
 ANY_WORD_CATEGORIES = ("holiday", "visit")
@@ -754,7 +757,7 @@ def quoted_name(sentence: str, trigger: Trigger | None) -> str | None:
     for match in QUOTED.finditer(sentence):
         after = match.start() >= trigger.end
         gap = sentence[trigger.end:match.start()] if after else sentence[match.end():trigger.start]
-        if len(gap) <= 3 and not re.search(r"[.;:]", gap):
+        if (len(gap) <= 3 or (after and gap.strip() == "of")) and not re.search(r"[.;:]", gap):
             title = match.group(1).strip(" ,.")
             if after:
                 return f"{trigger.word[:1].upper()}{trigger.word[1:].lower()}: {title}"
@@ -1164,7 +1167,8 @@ def noun_phrase(sentence: str, trigger: Trigger) -> str:
 VERB_TAIL = re.compile(r"(?:\s+(?:will|shall|would|is|are|was|were|be|being|been|to|now))+"
                        r"(?:\s+(?:held|set|scheduled|slated|due|run|played|staged|hosted|announce|release|report|"
                        r"publish|hold|host|stage|present|unveil|launch|open|close|begin|start|end|join|list))?$|"
-                       r"(?:\s+(?:will|shall|would|is|are|be|to|now))*\s+(?:take|takes|taking)\s+place$")
+                       r"(?:\s+(?:will|shall|would|is|are|be|to|now))*\s+(?:take|takes|taking)\s+place$|"
+                       r"\s+(?:opens|begins|starts|kicks\s+off|returns|arrives|gets\s+under\s?way)$")
 
 
 def tidy(title: str | None, max_words: int) -> str:
