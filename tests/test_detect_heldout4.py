@@ -370,9 +370,7 @@ CASES: list[Case] = [
 # until its entry is removed here.
 KNOWN_MISSES: dict[str, str] = {
     # no event at all: the sentence's happening is not recognised
-    "business-livestream-launch-edt": "no event: 'unveil ... at a livestreamed event on Wednesday, Sept. 16' dropped",
     "court-frankfurt-verdict-second-para": "no event: 'said the verdict would be delivered on 14 December' is dropped",
-    "court-sydney-committal-three-days": "no event: 'will be heard ... over three days from 16 February' is dropped",
     "change-accra-kickoff-time-only": "no event: 'kick-off ... on Friday 9 October has been changed from 4pm to 7pm'",
     # a second event in the text is dropped or merged into the first
     "politics-richmond-oath-and-parade": "the noon oath is dropped; only the 1:30 parade, placed at the State Capitol",
@@ -397,13 +395,11 @@ KNOWN_MISSES: dict[str, str] = {
     "sport-esports-online-then-lan": "online qualifiers titled 'Nordic Rift Cup' and placed at the Avicii Arena",
     "change-lagos-jazz-night-headline": "titled 'Eko Convention' (from the venue); Jazz Night is lost",
     # places
-    "politics-nz-parliament-resumes-nzdt": "no location; 'in Wellington' is dropped",
     "strike-ontario-rotating-groups": "all three days placed in Toronto; Ottawa and the province-wide strike are lost",
     "strike-france-atc-and-ground-staff": "location 'Tuesday.\\n\\nGround' for both; 18 Sep titled 'Marseille airports "
                                           "will join'",
     "change-wa-assembly-two-days-earlier": "no location: 'Western Australian Legislative Assembly' gives no place",
     # clock times and days
-    "change-athens-night-run-heat": "all-day: the start in 'due to start at 21:00 EEST on 17 July' is dropped",
     # statuses and superseded days
     "change-chicago-sentencing-pushed": "status 'scheduled', no original (set for Tuesday) and no location",
 }

@@ -385,6 +385,9 @@ def date_candidates(doc: Document, timex: Timex, sentence: Sentence, order: int)
               "boundary": "edge of a window (until, through, as of), not an event",
               "approximate": "vague (approximate day)",
               "original": "superseded original date"}
+    lasting_from = LASTING_FROM.search(doc.text[max(sentence.start, timex.start - 40):timex.start])
+    if role == "boundary" and lasting_from is not None:
+        role = None  # "over three days from 16 February": the first of them
     if role is None and status_words in ("rescheduled", "postponed") and superseded_plan(doc, sentence, timex):
         role = "original"  # "the T20I, scheduled for Friday, has been moved to Saturday, 14 November"
     if role in reject:
@@ -398,6 +401,12 @@ def date_candidates(doc: Document, timex: Timex, sentence: Sentence, order: int)
         role = "new"
     else:
         spans = day_spans(doc, timex)
+    if lasting_from is not None and len(spans) == 1 and spans[0][0] == spans[0][1]:
+        count_text = lasting_from.group(1).lower()
+        count = int(count_text) if count_text.isdigit() else DURATION_WORDS.get(count_text, 1)
+        days = count * (7 if lasting_from.group(2).lower().startswith("week") else 1)
+        if 1 < days <= 31:
+            spans = [(spans[0][0], spans[0][0] + dt.timedelta(days=days - 1))]
     final = max(last for _, last in spans)
     first_day = min(first for first, _ in spans)
     if past_year_sentence(doc, sentence, timex):
@@ -538,7 +547,9 @@ def in_passing(doc: Document, sentence: Sentence, timex: Timex) -> bool:
 
 EVENT_OR_STATUS = re.compile(r"\b(?:will|shall|to\s+be|is\s+to|are\s+to|takes?\s+place|postpon\w+|cancel\w+|"
                              r"called\s+off|moved|rescheduled)\b", re.I)
-NEW_DAY_AFTER = re.compile(r"\b(?:to|until|till|for)\s+(?:[\w.]+,?\s+){0,2}\d")
+LASTING_FROM = re.compile(r"(?i)\b(?:over|for|across)\s+(\w+)\s+(days?|weeks?)\s+(?:starting\s+|beginning\s+)?"
+                          r"(?:from|on)\s+(?:the\s+)?$")
+NEW_DAY_AFTER = re.compile(r"\b(?:to|until|till|for)\s+(?:[\w.]+,?\s+){0,2}\d{1,2}(?!\d|\s*(?:C|F|°|%|degrees|per\b))")
 SPEECH_SOON_AFTER = re.compile(rf"[^.;:]{{0,60}}?\b({cues.SPEECH_VERBS})\b")
 FIXTURE_PRESENT = re.compile(r"\b(?:face|faces|host|hosts|play|plays|meet|meets|takes?\s+on|tackle|tackles|welcome|"
                              r"welcomes|travel\s+to|travels\s+to|go\s+head\s+to\s+head|clash|locks?\s+horns|"

@@ -130,10 +130,10 @@ RESCHEDULE = re.compile(r"\b(?:reschedul(?:ed|es|ing|e)|moved\s+(?:indoors\s+|in
                         + _MONTH_WORD + r"\.?\s{1,3}\d{1,2}))\b", re.I)
 NO_NEW_DATE = re.compile(r"\b(?:no|without(?:\s+\w+)?(?:\s+a)?|yet\s+to\s+(?:set|announce|give)(?:\s+a)?|not\s+"
                          r"(?:set|given|announced)(?:\s+a)?)\s*$", re.I)
-HEDGE = re.compile(r"\b(?:rumou?r(?:s|ed)?|reportedly|speculat(?:ed|ion|es)|unconfirmed|could|might|may\s+be|"
+HEDGE = re.compile(r"\b(?:(?<!-)rumou?r(?:s|ed)?|reportedly|speculat(?:ed|ion|es)|unconfirmed|could|might|may\s+be|"
                    r"possibly|if\b|hint(?:s|ed)?|whether|tentative(?:ly)?)", re.I)
 RUMOUR = re.compile(r"(?<!\bdenied\s)(?<!\bdismissed\s)(?<!\bdespite\s)(?<!\bquashed\s)(?<!\bdenies\s)"
-                    r"(?<!\bdismisses\s)\b(?:rumou?r(?:s|ed)?|reportedly|speculat(?:ed|ion|es|ing)|unconfirmed)\b",
+                    r"(?<!\bdismisses\s)\b(?:(?<!-)rumou?r(?:s|ed)?|reportedly|speculat(?:ed|ion|es|ing)|unconfirmed)\b",
                     re.I)
 NEGATED = re.compile(r"\b(?:no|not|never|without)\b", re.I)
 QUOTE_OR_CLAUSE = re.compile(r"[;:]|\s[—–]\s|\bbut\b|\bwhile\b|\bwhereas\b|\bafter\b|\bbefore\b", re.I)

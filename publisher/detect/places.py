@@ -715,7 +715,8 @@ def classify_name(text: str, start: int, name: str, base: int, gaz: Gazetteer, r
         if lower in COMMON_WORD_CITIES:
             # A word that is also a town counts only as "Town, Country" or "in <big city>".
             qualified = re.match(r",\s{1,2}[A-Z][a-z]", text[end:end + 5])
-            big = best.population >= 1_000_000 and re.search(r"\b(?:in|at)\s{1,3}$", before)
+            big = best.population >= 300_000 and re.search(r"\b(?:in|at)\s{1,3}$", before) \
+                and not after.startswith(("'", "’"))  # "in Wellington", not "in Wellington's words"
             if not (qualified or big):
                 return None
         followed_by_name = bool(re.match(r"\s[A-Z][a-z]", after)) and end < run_end
