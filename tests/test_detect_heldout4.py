@@ -386,10 +386,6 @@ KNOWN_MISSES: dict[str, str] = {
     "change-haydock-abandoned-race-rerun": "abandoned 14 Nov meeting dropped; 21 Nov 'Lancashire Gold Cup match' is "
                                            "'scheduled', no original",
     # listings: lines under a heading misread
-    "culture-usher-hall-listing": "Sat 14 Nov line dropped; 6 Nov all-day at 'Forth Chamber'; 22 Nov 'Sun Family "
-                                  "Concert' at Edinburgh",
-    "culture-tour-dates-listing": "titled by the venue lines ('Riverstage, Brisbane'); Brisbane show placed at Sidney "
-                                  "Myer Music Bowl, Sydney",
     # titles that lose the event's name
     "politics-kenya-budget-third-para": "titled 'Kamau National Assembly'; the budget statement is lost",
     "sport-esports-online-then-lan": "online qualifiers titled 'Nordic Rift Cup' and placed at the Avicii Arena",

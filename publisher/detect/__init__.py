@@ -629,6 +629,59 @@ def elliptic_part(doc: Document, sentence: Sentence, timex: Timex) -> tuple[titl
     return trigger, title
 
 
+LISTING_TIME_TAIL = re.compile(r"(?i),?\s*(?:at\s+|from\s+)?\d{1,2}(?:[.:]\d{2})?\s*(?:am|pm|a\.m\.|p\.m\.|h)"
+                               r"(?:\s*[-–]\s*\d{1,2}(?:[.:]\d{2})?\s*(?:am|pm|a\.m\.|p\.m\.))?\s*$")
+
+
+def listing_heading(doc: Document, c: Candidate) -> Sentence | None:
+    index = doc.index.index_of(c.sentence.start)
+    for back in range(index - 1, max(-1, index - BLOCK_LINES), -1):
+        if doc.sentences[back].text.rstrip().endswith(":"):
+            return doc.sentences[back]
+    return None
+
+
+def heading_title(doc: Document, c: Candidate) -> str | None:
+    """"Thu 18 February – Riverstage, Brisbane" under "The Velvet Comets have added three shows to
+    their world tour:": a line that names only where takes its title from the heading."""
+    if c.timex is None or not c.title:
+        return None
+    line_end = doc.text.find("\n", c.timex.end)
+    line = doc.text[c.timex.end:len(doc.text) if line_end < 0 else line_end]
+    rest = line
+    for place in sentence_places(doc, c.sentence):
+        if c.timex.end <= place.start < c.timex.end + len(line):
+            rest = rest.replace(doc.text[place.start:place.end], " ")
+    rest = re.sub(r"\b(?:the|at|in)\b", " ", rest)
+    venue_like = rest != line and re.fullmatch(r"\W*(?:[A-Z][\w'’-]+\s?){1,4}\W*", rest)  # "Riverstage, Brisbane"
+    if re.search(r"[A-Za-z]{2}", rest) and not venue_like:
+        return None  # the line names its own happening
+    heading = listing_heading(doc, c)
+    trigger = titles.find_trigger(heading.text, None, doc.trigger_cache) if heading is not None else None
+    if heading is None or trigger is None:
+        return None
+    return titles.make_title(heading.text, trigger, place_names_of(doc, heading))
+
+
+def listing_heading_places(doc: Document, c: Candidate) -> list[places.Place]:
+    """The places of the line that heads a listing ("Coming up at the Usher Hall, Edinburgh:")."""
+    index = doc.index.index_of(c.sentence.start)
+    for back in range(index - 1, max(-1, index - BLOCK_LINES), -1):
+        text = doc.sentences[back].text.rstrip()
+        if text.endswith(":"):
+            return [p for p in sentence_places(doc, doc.sentences[back]) if not is_dateline_place(doc, p)]
+    return []
+
+
+def listing_day(doc: Document, timex: Timex) -> Timex | None:
+    """The date that opens the line of a listing which ends in this clock time."""
+    line_start = doc.text.rfind("\n", 0, timex.start) + 1
+    first = next((t for t in doc.timexes if line_start <= t.start < timex.start and t.kind == "date"), None)
+    if first is None or doc.text[line_start:first.start].strip(" \t*#>•-") or listing_title(doc, first) is None:
+        return None
+    return first
+
+
 def listing_title(doc: Document, timex: Timex) -> str | None:
     """A listing line: "Thursday 11 October  Lousy Tale of the Naked Ape" names its event after
     the date; the title is the rest of the line."""
@@ -641,6 +694,7 @@ def listing_title(doc: Document, timex: Timex) -> str | None:
     if match is None or len(rest.strip()) < 8:
         return None
     title = re.split(r":\s|\s[–—-]\s", match.group(1))[0]
+    title = LISTING_TIME_TAIL.sub("", title)  # "The Lighthouse Keepers, 8pm"
     return titles.tidy(title, 10)
 
 
@@ -937,6 +991,8 @@ def time_candidates(doc: Document, timex: Timex, sentence: Sentence, order: int,
     if role in ("report", "boundary", "approximate", "original"):
         doc.fates[id(timex)] = (False, "edge of a window or reported time, not an event")
         return []
+    if trigger is None and listing_day(doc, timex) is not None:  # "Sat 14 Nov – The Lighthouse Keepers, 8pm"
+        trigger = titles.Trigger(timex.start - sentence.start, timex.end - sentence.start, "listing", "event")
     if trigger is None:
         doc.fates[id(timex)] = (False, "not an event (nothing happens in its sentence)")
         return []
@@ -1342,7 +1398,7 @@ def to_detection(doc: Document, c: Candidate) -> Detection:
     index = doc.index.index_of(c.sentence.start)
     context = " ".join(s.text for s in doc.sentences[max(0, index - 1):index + 2])
     if c.title:
-        summary = c.title
+        summary = heading_title(doc, c) or c.title
     else:
         named_index = doc.index.index_of(named_sentence.start)
         earlier = doc.sentences[named_index - 1].text if named_index > 0 else ""
@@ -1552,6 +1608,14 @@ def event_location(doc: Document, c: Candidate, named: Sentence, summary: str = 
     if not any(p.kind in ("city", "state", "region") for p in pool) and category(c) in ("election", "holiday"):
         pool += [dataclasses.replace(p, start=p.start + c.sentence.start, end=p.end + c.sentence.start)
                  for p in places.resident_places(c.sentence.text)]  # "Ontarians will head to the polls"
+    listed = c.timex is not None and listing_title(doc, c.timex) is not None
+    if listed and c.timex is not None:
+        line_start = doc.text.rfind("\n", 0, c.timex.start) + 1
+        line_end = doc.text.find("\n", c.timex.end)
+        line_end = len(doc.text) if line_end < 0 else line_end
+        pool = [p for p in pool if line_start <= p.start < line_end]  # a listing line's own places
+        if not any(p.kind == "venue" for p in pool):
+            pool += listing_heading_places(doc, c)  # "Coming up at the Usher Hall, Edinburgh:" over the lines
     national = category(c) in NATIONAL
     if not [p for p in pool if p.kind != "country"] and not online and not national:
         for neighbour in (index + 1, index - 1, index + 2):

@@ -86,7 +86,7 @@ _VENUE_LINK = rf"(?:of{_VS}|de{_VS}|for{_VS}|and{_VS}|the{_VS})?"
 VENUE = re.compile(
     rf"((?:[A-Z](?<![\w'’-][A-Z])[\w'’.&-]*(?<![a-z]{{4}}\.){_VS}{_VENUE_LINK})(?:[A-Z][\w'’.&-]*{_VS}{_VENUE_LINK}){{0,4}}"
     rf"(?:{trie_pattern(VENUE_HEADS.split('|'))})(?:{_VS}(?:of|for){_VS}[A-Z][\w'’-]*(?:{_VS}[A-Z][\w'’-]*){{0,2}})?)"
-    rf"(?![\w'’])(?!\s{{1,2}}(?:Day|Road|Street|Avenue|Station)\b)")
+    rf"(?![\w'’])(?!\s{{1,2}}(?:Day|Road|Street|Avenue|Station)\b)(?![ \t]{{1,2}}[A-Z][a-z])")
 VENUE_HEAD = re.compile(trie_pattern(VENUE_HEADS.split("|")))
 VENUE_START = re.compile(r"(?<![\w'’-])[A-Z]")
 
@@ -133,7 +133,7 @@ ONLINE_HINTS = Hints("youtube", "zoom", "facebook", "twitter", "instagram", "lin
                      "webinar", "virtual", "online", "live", "webcast", "web")
 X_AFTER_SPACE = re.compile(r"\sx\b")
 DIAL_IN_HINTS = Hints("dial", "phone", "passcode", "conference")  # what a DIAL_IN match holds
-CAPITAL_RUN = re.compile(r"[A-Z][\w'’.-]*(?:\s{1,2}(?:[A-Z][\w'’.-]*|of|upon|on|de|del|la|le|al|el|es|am|an|"
+CAPITAL_RUN = re.compile(r"[A-Z][\w'’.-]*(?:[ \t]{1,2}(?:[A-Z][\w'’.-]*|of|upon|on|de|del|la|le|al|el|es|am|an|"
                          r"der|the|and)){0,5}")
 LOCATIVE = re.compile(r"(?:\b(?:in|at|to|from|near|outside|inside|of|visit|visiting|visits|host|hosts|hosting|"
                       r"across|around|throughout|into|toward|towards|via|between)\s{1,3}(?:the\s{1,3})?|,\s{1,3})$",

@@ -1078,7 +1078,8 @@ def glue(a: Timex, b: Timex, gap: str, text: str, ctx: Context) -> Timex | None:
         return None
     if a.kind == "date" and b.kind == "time" and a.time is None and not a.is_list and GAP_DATE_TIME.fullmatch(gap):
         return with_time(a, b, text)
-    if a.kind == "time" and b.kind == "date" and b.time is None and not b.is_list and GAP_TIME_DATE.fullmatch(gap):
+    if a.kind == "time" and b.kind == "date" and b.time is None and not b.is_list and GAP_TIME_DATE.fullmatch(gap) \
+            and ("\n" not in gap or "on" in gap or "," in gap):  # "7.30pm\nSat 14 Nov": the next line's day
         return with_time(b, a, text, time_first=True)
     if a.kind == "date" and b.kind == "date" and not a.is_range and not b.is_range and not a.is_list \
             and not b.is_list and a.first and b.first and GAP_RANGE.fullmatch(gap):
