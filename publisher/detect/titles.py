@@ -748,7 +748,7 @@ BORROW_ACTOR = {"earnings call", "webinar", "launch", "meeting", "conference", "
 
 QUOTED = re.compile(r"[\"“‘']([A-Z][^\"“”‘’']{2,70}?)[\"”’'](?![a-z])")
 NAMED_HAPPENING = re.compile(r"(?:Meeting|Summit|Conference|Congress|Convention|Forum|Festival|Expo|Symposium|"
-                             r"Assembly|Dialogue|Retreat|Week)$")
+                             r"Assembly|Dialogue|Retreat|Week|Night|Nights|Weekend|Run|Ride|Walk|Gala|Fest)$")
 
 
 def quoted_name(sentence: str, trigger: Trigger | None) -> str | None:
@@ -766,6 +766,9 @@ def quoted_name(sentence: str, trigger: Trigger | None) -> str | None:
     return None
 
 
+VENUE_RUN = re.compile(rf"\s(?:{VENUE_HEADS})$")
+
+
 def sentence_event_name(sentence: str, trigger: Trigger | None) -> str | None:
     """A proper name of a happening anywhere in the sentence ("the annual ASEAN Foreign Ministers'
     Meeting") for a sentence whose event word is a verb ("will gather") or the same noun."""
@@ -775,6 +778,8 @@ def sentence_event_name(sentence: str, trigger: Trigger | None) -> str | None:
     for match in proper_runs(sentence):
         text = strip_run(match.group(0))
         head = text.split()[-1].lower() if text else ""
+        if IN_VENUE_NAME.match(sentence, match.start() + len(text)) or VENUE_RUN.search(match.group(0)):
+            continue  # "the Eko Convention Centre": a place, not a happening
         named = NAMED_HAPPENING.search(text) or (trigger.category == "event" and EVENT_NAME_HEAD.search(text))
         if len(text.split()) >= 2 and named and len(text.split()) <= 8 and \
                 (verb or head.rstrip("s") == trigger.word.lower().rstrip("s")):
@@ -1197,6 +1202,9 @@ EVENT_NAME_WORDS = ("Contest", "Cup", "Championship", "Championships", "Games", 
                     "Tournament", "Series", "Trophy", "Carnival", "Biennale", "Convention", "Jamboree", "Gala",
                     "Regatta", "Classic", "Exhibition", "Symposium")  # EVENT_NAME_WORD's words
 EVENT_NAME_SCAN = re.compile(trie_pattern(EVENT_NAME_WORDS))
+# An event word inside a venue's name ("Eko Convention Centre", "Sands Expo and Convention Centre").
+IN_VENUE_SPAN = re.compile(rf"(?:{'|'.join(EVENT_NAME_WORDS)})(?:\s(?:[A-Z][\w'’&-]*|and|&)){{0,3}}\s"
+                           rf"(?:{VENUE_HEADS})\b")
 
 
 def event_name_words(text: str) -> list[int]:
@@ -1236,8 +1244,8 @@ def principal_names(texts: list[str]) -> list[tuple[str, int]]:
         if index not in named:
             continue
         for match in proper_runs(text):
-            if not EVENT_NAME_WORD.search(match.group(0)):
-                continue
+            if not EVENT_NAME_WORD.search(match.group(0)) or IN_VENUE_SPAN.search(match.group(0)):
+                continue  # "Eko Convention Centre", "Sands Expo and Convention Centre": places
             name = strip_run(match.group(0))
             words = name.split()
             heads = [i for i in range(len(words)) if EVENT_NAME_WORD.fullmatch(words[i])
