@@ -390,7 +390,6 @@ KNOWN_MISSES: dict[str, str] = {
     "politics-kenya-budget-third-para": "titled 'Kamau National Assembly'; the budget statement is lost",
     "sport-esports-online-then-lan": "online qualifiers titled 'Nordic Rift Cup' and placed at the Avicii Arena",
     # places
-    "strike-ontario-rotating-groups": "all three days placed in Toronto; Ottawa and the province-wide strike are lost",
     "strike-france-atc-and-ground-staff": "location 'Tuesday.\\n\\nGround' for both; 18 Sep titled 'Marseille airports "
                                           "will join'",
     "change-wa-assembly-two-days-earlier": "no location: 'Western Australian Legislative Assembly' gives no place",

@@ -1616,6 +1616,10 @@ def event_location(doc: Document, c: Candidate, named: Sentence, summary: str = 
         pool = [p for p in pool if line_start <= p.start < line_end]  # a listing line's own places
         if not any(p.kind == "venue" for p in pool):
             pool += listing_heading_places(doc, c)  # "Coming up at the Usher Hall, Edinburgh:" over the lines
+    whole = WHOLE_UNIT.search(c.sentence.text)
+    if whole is not None and not [p for p in sentence_places(doc, c.sentence) if p.kind != "country"]:
+        unit = [p for p in document_places(doc) if p.kind in UNIT_KINDS[whole.group(1).lower()]][:1]
+        pool = unit or pool
     national = category(c) in NATIONAL
     if not [p for p in pool if p.kind != "country"] and not online and not national:
         for neighbour in (index + 1, index - 1, index + 2):
@@ -1757,6 +1761,11 @@ def is_team(doc: Document, place: places.Place) -> bool:
     return place.name in sides or any(side.startswith(f"{place.name} ") for side in sides)
 
 
+# "Secondary teachers across the province will strike": the province the document names.
+WHOLE_UNIT = re.compile(r"(?i)\b(?:across|throughout|in|around|all\s+over)\s+the\s+(province|state|region|county)\b")
+UNIT_KINDS = {"province": ("region",), "state": ("state", "region"), "region": ("region",), "county": ("region",)}
+
+
 def stray_town(doc: Document, place: places.Place) -> bool:
     """"Hyde Park", "Whitehall" on a British site: a small town abroad that shares a local name,
     in a country the document never names."""
@@ -1825,7 +1834,9 @@ def first_place(pool: list[places.Place], *kinds: str, anchor: int | None = None
     return chosen[0] if chosen else None
 
 
-CLAUSE_SPLIT = re.compile(r",\s{1,3}(?:before|then|and\s+then|while|after|with|where)\b|;\s|\s[—–]\s")
+CLAUSE_SPLIT = re.compile(r",\s{1,3}(?:before|then|and\s+then|while|after|with|where|followed\s+by|"
+                          r"and\s+(?:those|then))\b|"
+                          r";\s|\s[—–]\s")
 
 
 SPEAKER_AFTER = re.compile(r"\s{1,3}(?:has\s+|have\s+)?(?:said|says|announced|confirmed|told|stated)\b")
