@@ -373,16 +373,13 @@ KNOWN_MISSES: dict[str, str] = {
     "court-frankfurt-verdict-second-para": "no event: 'said the verdict would be delivered on 14 December' is dropped",
     "change-accra-kickoff-time-only": "no event: 'kick-off ... on Friday 9 October has been changed from 4pm to 7pm'",
     # a second event in the text is dropped or merged into the first
-    "politics-richmond-oath-and-parade": "the noon oath is dropped; only the 1:30 parade, placed at the State Capitol",
     "sport-f1-three-sessions-jst": "first practice dropped; qualifying and race both titled 'Match' with no place",
-    "sport-marathon-closures-clock-change": "the 8.45am race start is dropped; only the 5am-4pm road closure is kept",
     "business-ipo-release-about": "one all-day 15 Sep 'Saffron Agritech initial public offering will open'; "
                                   "close (17th) and listing (22nd) dropped",
     "business-results-and-briefing-jst": "the 16:30-17:30 briefing is dropped; results placed in 'Cairo, Egypt'",
     "culture-opera-premiere-and-runs": "performances on 20 and 23 October dropped; premiere placed 'Wien, Austria'",
     "civic-pride-parade-road-closures": "one event: parade 12:00 -04:00 at 'Hyde Park, Whitehall, United States'; road "
                                         "closures and 5pm end dropped",
-    "civic-kandy-procession-closures": "the 5pm road closure is dropped; only the 7.30pm procession",
     "change-haydock-abandoned-race-rerun": "abandoned 14 Nov meeting dropped; 21 Nov 'Lancashire Gold Cup match' is "
                                            "'scheduled', no original",
     # listings: lines under a heading misread

@@ -67,6 +67,7 @@ class Candidate:
     part_index: int | None = None
     named: Sentence | None = None  # the heading that names the happening of a "Date:" line
     timed_by: Candidate | None = None  # the candidate whose clock time this one took
+    standalone: bool = False  # a happening of its own on another's day: its sentence names it
 
 
 @dataclass
@@ -1142,7 +1143,10 @@ def find_partner(events: list[Candidate], cand: Candidate) -> Candidate | None:
     if cand.anaphoric:
         for event in events:
             if cand.anchor is not None and any(m is cand.anchor for m in event.members):
-                return None if split_parallel(event, cand) or own_happening(event, cand) else event
+                if own_happening(event, cand):
+                    cand.standalone = True  # titled by its own sentence
+                    return None
+                return None if split_parallel(event, cand) else event
         for event in events:
             same_day = (event.first, event.last) == (cand.first, cand.last)
             if same_day and (event.time == cand.time or cand.anchor is not None) and not other_fixture(event, cand):
@@ -1183,7 +1187,18 @@ def own_happening(event: Candidate, cand: Candidate) -> bool:
         return False
     if event.time is None:  # "runs from 9 to 18 October. It opens with a premiere ... at 7pm": the premiere's
         return event.last > event.first and category(cand) not in (None, "event")
-    return event.time != cand.time and distinct_categories(event, cand) and category(cand) in STRONG
+    if event.time == cand.time:
+        return False
+    if distinct_categories(event, cand) and category(cand) in STRONG:
+        return True
+    # "... take the oath of office at noon. An inaugural parade will follow at 1:30 p.m.": another word
+    # for what comes after it, another happening.
+    return event.trigger is not None and cand.trigger is not None and category(cand) not in (None, "event") \
+        and event.trigger.word.lower() != cand.trigger.word.lower() and FOLLOWS.search(cand.sentence.text) is not None
+
+
+BARE_TITLES = {"race", "match", "final", "game", "event", "the race", "the event", "festival", "show", "concert"}
+FOLLOWS = re.compile(r"(?i)\b(?:will\s+follow|follows|to\s+follow|followed\s+by|afterwards|later\s+that\s+day)\b")
 
 
 def split_parallel(event: Candidate, cand: Candidate) -> bool:
@@ -1356,6 +1371,8 @@ def title_sentence(doc: Document, c: Candidate) -> tuple[Sentence, titles.Trigge
     word of the same kind."""
     trigger = c.trigger
     sentence = c.sentence
+    if c.standalone:
+        return sentence, trigger
     weak = trigger is None or trigger.category == "event" or c.anaphoric
     opening = sentence.text[: trigger.start] if trigger is not None else sentence.text
     refers_back = bool(ANAPHORIC_OPENING.match(opening.strip())) and len(opening.split()) <= 4
@@ -1408,6 +1425,8 @@ def to_detection(doc: Document, c: Candidate) -> Detection:
                 ANAPHORIC_OPENING.match(c.sentence.text) and headline and c.order == first_order(doc):
             summary = titles.headline_title(headline) or summary
     summary = principal_title(doc, c) or summary
+    if summary.lower() in BARE_TITLES and principal(doc) is not None:
+        summary = principal(doc)[0]  # type: ignore[index]  # "The race starts at 8.45am": the Liffey City Marathon
     elected = category(c) == "election" or (named_trigger is not None and named_trigger.category == "election")
     step = election_step(doc, c) if elected else None
     if step is not None and not re.search(STEP_IN_TITLE.get(step, re.escape(step)), summary, re.I):

@@ -1246,7 +1246,10 @@ def principal_names(texts: list[str]) -> list[tuple[str, int]]:
         for match in proper_runs(text):
             if not EVENT_NAME_WORD.search(match.group(0)) or IN_VENUE_SPAN.search(match.group(0)):
                 continue  # "Eko Convention Centre", "Sands Expo and Convention Centre": places
-            name = strip_run(match.group(0))
+            raw = match.group(0)
+            if dated(raw.split()[0]):  # "Sunday 25 October for the Liffey City Marathon": the marathon
+                raw = re.sub(r"^.*?\s(?:for|of|at|on)\s(?:the\s)?(?=[A-Z])", "", raw)
+            name = strip_run(raw)
             words = name.split()
             heads = [i for i in range(len(words)) if EVENT_NAME_WORD.fullmatch(words[i])
                      or (i > 0 and EVENT_NAME_HEAD.search(" ".join(words[i - 1:i + 1])))]
