@@ -723,11 +723,15 @@ def classify_name(text: str, start: int, name: str, base: int, gaz: Gazetteer, r
         if followed_by_name:
             return None
         strong = best.population >= 1_000_000
-        if not strong and not LOCATIVE.search(before) and not after.startswith((",", ":", " —", "—", " (")):
+        if not strong and not LOCATIVE.search(before) and not after.startswith((",", ":", " —", "—", " (")) \
+                and not BETWEEN_AND.search(before):
             return None
         return Place(base + start, base + end, best.name if best.name.lower() == lower else name, "city",
                      best.country, best.zone, best.population, admin=best.admin)
     return None
+
+
+BETWEEN_AND = re.compile(r"\bbetween\s{1,2}[A-Z][\w'’-]+(?:\s[A-Z][\w'’-]+)?\s{1,2}and\s{1,2}$")  # "... and Sunderland"
 
 
 @lru_cache(maxsize=8192)
@@ -753,6 +757,8 @@ def refine_city(place: Place, others: list[Place]) -> Place:
         return place
     gaz = gazetteer()
     codes = {p.country for p in others if p.kind in ("country", "state", "region") and p.country}
+    codes |= {p.country for p in others if p.kind == "city" and p.country and p.name != place.name
+              and len({c.country for c in gaz.city_rows(p.name.lower())}) == 1}  # "Newcastle and Sunderland"
     states = {p.admin for p in others if p.kind == "state" and p.admin}
     candidates = gaz.city_rows(place.name.lower())
     preferred = [c for c in candidates if (c.country == "US" and c.admin in states)] or \
@@ -761,7 +767,7 @@ def refine_city(place: Place, others: list[Place]) -> Place:
         return place
     best = max(preferred, key=lambda c: c.population)
     return Place(place.start, place.end, place.name, "city", best.country, best.zone, best.population,
-                 admin=best.admin)
+                 admin=best.admin, locative=place.locative)
 
 
 def prefer_country(place: Place, country: str | None) -> Place:

@@ -56,7 +56,7 @@ ZONE_ABBREVIATIONS: dict[str, str] = {
     "WAT": "Africa/Lagos", "CAT": "Africa/Maputo", "EAT": "Africa/Nairobi", "PKT": "Asia/Karachi",
     "GST": "Asia/Dubai", "ICT": "Asia/Bangkok", "WIB": "Asia/Jakarta", "PHT": "Asia/Manila",
     "SGT": "Asia/Singapore", "HKT": "Asia/Hong_Kong", "JST": "Asia/Tokyo", "KST": "Asia/Seoul",
-    "AEST": "Australia/Sydney", "AEDT": "Australia/Sydney", "ACST": "Australia/Adelaide",
+    "AEST": "Australia/Brisbane", "AEDT": "Australia/Sydney", "ACST": "Australia/Darwin",
     "ACDT": "Australia/Adelaide", "AWST": "Australia/Perth", "NZST": "Pacific/Auckland",
     "NZDT": "Pacific/Auckland",
 }
@@ -90,7 +90,7 @@ def _month_alternation() -> str:
 
 
 _M = _month_alternation()
-_D = r"(?:3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)?(?![\d:])(?!\.\d)(?![A-Za-z])"
+_D = r"(?:3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)?(?![\d:])(?!\.\d)(?![A-Za-z])(?!\s?[ap]\.?m\b)(?!\s?[ap]\.m\.)"
 _Y = r"(?:1[89]\d\d|20\d\d)(?![\d])"
 _WD_FULL = (r"(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day|(?:MON|TUES|WEDNES|THURS|FRI|SATUR|SUN)DAY)"
             r"(?![A-Za-z])")
@@ -101,7 +101,8 @@ _RSEP = rf"(?:{_SP0}[-–—]{_SP0}|{_SP}(?:to|through|thru|until|till){_SP})"
 
 _MDY = (rf"(?:{_WDP})?{_M}{_SP0}{_D}(?:{_LIST}{_D}){{0,8}}(?:,?{_SP}{_Y})?"
         rf"(?:{_RSEP}(?:{_WDP})?(?:{_M}{_SP0})?{_D}(?:,?{_SP}{_Y})?)?")
-_DMY = (rf"(?:{_WDP})?(?:the{_SP})?{_D}(?:{_LIST}{_D}){{0,8}}(?:{_RSEP}(?:{_WDP})?{_D})?{_SP0}(?:of{_SP})?{_M}"
+_DMY = (rf"(?:{_WDP})?(?:the{_SP})?{_D}(?:{_LIST}(?:{_WDP})?{_D}){{0,8}}(?:{_RSEP}(?:{_WDP})?{_D})?{_SP0}"
+        rf"(?:of{_SP})?{_M}"
         rf"(?:,?{_SP0}{_Y})?(?:{_RSEP}(?:{_WDP})?{_D}{_SP0}(?:of{_SP})?{_M}(?:,?{_SP0}{_Y})?)?")
 _ISO = r"(?<![\d.-])(?:1[89]|20)\d\d-(?:0[1-9]|1[0-2])-(?:0[1-9]|[12]\d|3[01])(?![\d])"
 _NUM = (r"(?<![\d/.-])(?:(?:\d{1,2})(?P<sep>[/.-])\d{1,2}(?P=sep)(?:\d{4}|\d{2})"
@@ -432,8 +433,8 @@ def split_sides(text: str, base: int) -> list[Side]:
         if lower in MONTHS and (word[0].isupper()):
             side.month = MONTHS[lower]
             side.month_span = span
-        elif lower in WEEKDAYS and word[0].isupper():
-            side.weekday = WEEKDAYS[lower]
+        elif lower in WEEKDAYS and word[0].isupper() and side.weekday is None:
+            side.weekday = WEEKDAYS[lower]  # the first day's ("Saturday 7 and Sunday 8 November")
             side.weekday_span = span
     return [s for s in sides if s.days or s.month]
 

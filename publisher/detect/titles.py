@@ -37,7 +37,9 @@ CATEGORY_PATTERNS: list[tuple[str, str]] = [
     ("holiday", r"(?:public|bank|national|special|federal|school)\s+holidays?|holidays?\b|\b[A-Z]\w+\s+Day\b|"
                 r"(?:special\s+)?non-working\s+(?:holi)?days?\b"),
     ("closure", r"\bclos(?:ed|ure|ing|es)\b|(?<=\sto\s)close\b|(?<=\swill\s)close\b|"
-                r"shut(?:\s+down|down)?\b|suspend(?:ed)?\s+(?:operations|services|classes)|curfew|lockdown"),
+                r"shut(?:\s+down|down)?\b|suspend(?:ed)?\s+(?:operations|services|classes)|curfew|lockdown|"
+                r"(?:water|power|supply|service)?\s?interruptions?\b|outages?\b|detours?\b|diversions?\b|"
+                r"no\s+(?:[\w-]+\s+){0,2}(?:service|trains|buses)\b|engineering\s+works|power\s+cuts?\b"),
     ("visit", r"(?:state|official|working|royal|two-day|three-day|\w+-day)\s+visit|visits?\b|visiting|trip\b|"
               r"(?<!world\s)(?<!concert\s)(?<!stadium\s)(?<!arena\s)(?<!farewell\s)(?<!reunion\s)(?<!comedy\s)"
               r"(?<!book\s)(?<!music\s)tour\b|travels?\b|travel(?:l)?ing"),
@@ -257,7 +259,7 @@ TRIGGER_STEMS = frozenset(
      "gath", "gig", "gigs", "adjo", "rese", "stop", "down", "go", "sit", "ties", "draw", "town", "band",
      "hart", "non", "worl", "stad", "aren", "fare", "reun", "come", "musi", "fune", "memo", "requ", "buri", "oath",
      "swea", "swor", "list", "curf", "lock", "boyc", "verd", "judg", "firs", "seco", "thir", "free", "qual", "spri",
-     "prev", "vern"])
+     "prev", "vern", "inte", "outa", "deto", "dive", "no", "engi", "powe", "wate", "supp", "serv"])
 
 
 _STEMS = trie_pattern(stem for stem in TRIGGER_STEMS if len(stem) == 4)
@@ -313,7 +315,8 @@ TRIGGER_OPENERS = (*MATCH_OPENERS,
     "banquet", "reception", "parade", "inauguration", "concert", "lecture", "seminar", "workshop", "program",
     "premiere", "screening", "auction", "marathon", "gig", "world", "stadium", "arena", "farewell", "reunion",
     "comedy", "music", "funeral", "memorial", "requiem", "burial", "oath", "swearing", "sworn", "list", "curfew",
-    "lockdown", "boycott", "verdict", "judg", "private", "preview", "vernissage", "deadline", "registration",
+    "lockdown", "boycott", "verdict", "judg", "private", "preview", "vernissage", "interruption", "outage",
+    "detour", "diversion", "no", "engineering", "power", "water", "supply", "service", "deadline", "registration",
     "stoppage", "work", "down",
     "go", "sit")
 # Openers that are common words count only before what their patterns need after them ("at
@@ -321,7 +324,9 @@ TRIGGER_OPENERS = (*MATCH_OPENERS,
 GATED_OPENERS: dict[str, str] = {
     "at": r"\s+home\s", "by": r"-?election", "public": r"\s+holiday", "bank": r"\s+holiday", "national": r"\s+holiday",
     "federal": r"\s+holiday", "school": r"\s+holiday", "special": r"\s+(?:event|holiday|non-working)",
-    "non": r"-working", "first": r"\s+practice", "second": r"\s+practice", "third": r"\s+practice",
+    "non": r"-working", "no": r"\s", "engineering": r"\s+works", "power": r"\s+(?:cut|interrupt)",
+    "water": r"\s+interrupt", "supply": r"\s+interrupt", "service": r"\s+interrupt", "first": r"\s+practice",
+    "second": r"\s+practice", "third": r"\s+practice",
     "free": r"\s+practice", "state": r"\s+visit",
     "official": r"\s+visit", "working": r"\s+visit", "royal": r"\s+visit", "results": r"\s+(?:for|of)\s",
     "trade": r"\s+show", "kick": r"(?:s|ed|ing)?[\s-]?off", "annual": r"\w*\s+(?:\w+\s+){0,4}results",
@@ -388,7 +393,8 @@ STEM_CATEGORIES: dict[str, tuple[str, ...]] = {
     "strike": ("stri", "walk", "indu", "stay", "prot", "demo", "work", "stop", "down", "go", "sit", "band", "hart",
                "boyc"),
     "election": ("elec", "poll", "by", "byel", "refe", "vote", "voti", "coun", "ball"),
-    "closure": ("clos", "shut", "susp", "curf", "lock"),
+    "closure": ("clos", "shut", "susp", "curf", "lock", "inte", "outa", "deto", "dive", "no", "engi", "powe", "wate",
+                "supp", "serv"),
     "summit": ("summ",),
     "match": ("vs", "v", "odi", "t20i", "vers", "away", "at", "matc", "game", "fixt", "derb", "kick", "gran", "semi",
               "quar", "fina",
@@ -955,6 +961,9 @@ CLOSING_SUBJECT = re.compile(r"\b(campus|schools?|offices?|librar(?:y|ies)|parks
                              r"colleges)\s+(?:to|will|shall|would)\s+(?:remain\s+)?close\b", re.I)
 
 
+DISRUPTION = re.compile(r"(?i)interruption|outage|detour|diversion|^no\s|engineering|power\s+cut")
+
+
 def closure_title(clean: str, trigger: Trigger | None, who: str | None, name: str | None,
                   place_names: list[str], context: str) -> str:
     """"Campus closure" from "closing the campus"; "Public libraries closed" from "all public
@@ -983,6 +992,8 @@ def closure_title(clean: str, trigger: Trigger | None, who: str | None, name: st
             return f"{' '.join(words)} closed{suffix}"
     if trigger is not None and re.fullmatch(r"(?i)curfew|lockdown", trigger.word):
         return f"{who + ' ' if who else ''}{trigger.word.lower()}"
+    if trigger is not None and DISRUPTION.search(trigger.word):  # "planned water interruption", "Route 4 detour"
+        return noun_phrase(clean, trigger) if not trigger.word.lower().startswith("no ") else trigger.word
     return f"{who + ' ' if who else ''}closure{suffix}"
 
 
