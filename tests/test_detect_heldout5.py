@@ -565,7 +565,6 @@ KNOWN_MISSES: dict[str, str] = {
                                   "March 8' is 'nothing happens'",
     "eu-agrifish-council-page": "no event: heading 'Agriculture and Fisheries Council, 14–15 June 2027' is 'nothing "
                                 "happens'",
-    "tweet-leeds-gig-slash-date": "no event: 'Fri 13/11' is not read as a date; only 'doors 7pm' is found",
     "change-sms-ferry-sailings": "no event: 'Sat 05/12' is not read as a date (no mention at all)",
     "change-long-tacoma-game-moved-up": "no event: \"Sunday's game ... has been moved up\" read as the past Sunday "
                                         "(2 Aug); the times as 'past'",

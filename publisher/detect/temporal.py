@@ -108,6 +108,8 @@ _ISO = r"(?<![\d.-])(?:1[89]|20)\d\d-(?:0[1-9]|1[0-2])-(?:0[1-9]|[12]\d|3[01])(?
 _NUM = (r"(?<![\d/.-])(?:(?:\d{1,2})(?P<sep>[/.-])\d{1,2}(?P=sep)(?:\d{4}|\d{2})"
         r"|(?:1[89]|20)\d\d/\d{1,2}/\d{1,2})(?![\d/]|[.-]\d)")
 _NUM_MONTH = r"(?<![\d/.-])(?:0?[1-9]|1[0-2])/(?:19|20)\d\d(?![\d/])"
+# "Fri 13/11", "Saturday 05/12": a day and month without a year, which the weekday places.
+_WD_NUM = r"(?:Mon|Tue|Tues|Wed|Thu|Thur|Thurs|Fri|Sat|Sun)(?:[a-z]*day)?\.?,?\s{1,2}\d{1,2}/\d{1,2}(?![\d/])"
 _MONTH_X = (rf"(?:(?:(?:early|mid|late|end|the{_SP}(?:end|beginning|start|middle){_SP}of)[\s-]{{1,3}})?"
             rf"(?:(?:last|next|this|coming|past){_SP})?{_M}(?:{_SP0}[-–/]{_SP0}{_M})?(?:,?{_SP0}{_Y})?)")
 _YEAR_X = (rf"(?:(?:fiscal(?:{_SP}year)?{_SP0}|FY{_SP0})?(?<![\d$£€#.,/:-])(?:1[5-9]\d\d|20\d\d)"
@@ -161,7 +163,8 @@ _ZONE = (rf"(?:\(?(?:(?:UTC|GMT){_SP0}[+−-]{_SP0}\d{{1,2}}(?::?\d\d)?"
 _TIME = rf"(?:(?:{_TRANGE}|{_TPOINT})(?:{_SP0}{_ZONE})?)"
 
 PRIMITIVE_PARTS: list[tuple[str, str]] = [
-    ("iso", _ISO), ("num", _NUM), ("nummonth", _NUM_MONTH), ("mdy", _MDY), ("dmy", _DMY), ("time", _TIME),
+    ("iso", _ISO), ("num", _NUM), ("nummonth", _NUM_MONTH), ("wdnum", _WD_NUM), ("mdy", _MDY), ("dmy", _DMY),
+    ("time", _TIME),
     ("quarter", _QUARTER), ("season", _SEASON), ("century", _CENTURY), ("decade", _DECADE), ("month", _MONTH_X),
     ("year", _YEAR_X), ("weekday", _WEEKDAY_X), ("rel", _REL),
 ]
@@ -510,6 +513,7 @@ START_SCAN = _start_scan()
 # order, so the same one wins) gives the same match as PRIMITIVE for a fraction of the cost.
 _WEEKDAY_ABBREVIATIONS = ("mon", "tue", "tues", "wed", "thu", "thur", "thurs", "fri", "sat", "sun")
 _OPENERS: dict[str, set[str]] = {
+    "wdnum": set(WEEKDAYS),
     "mdy": {*MONTHS, *WEEKDAYS},
     "dmy": {*WEEKDAYS, "the"},
     "time": {"noon", "midday", "midnight"},
@@ -652,6 +656,22 @@ def handle_num(raw: str, start: int, end: int, text: str, ctx: Context) -> Timex
         return None
     return Timex(start, end, raw, "date", day_value(parsed), days=(parsed,), explicit_year=True,
                  parts=[(start, end, day_value(parsed))])
+
+
+def handle_weekday_num(raw: str, start: int, end: int, text: str, ctx: Context) -> Timex | None:
+    """"Fri 13/11": of day/month and month/day, the reading whose coming date falls on the weekday
+    (the source's convention when both do)."""
+    weekday = WEEKDAYS.get(re.match(r"[A-Za-z]+", raw).group(0).lower())  # type: ignore[union-attr]
+    a, b = (int(p) for p in re.findall(r"\d+", raw)[-2:])
+    readings = [(a, b), (b, a)] if ctx.dayfirst else [(b, a), (a, b)]  # (day, month)
+    for day, month in readings:
+        if month > 12:
+            continue
+        found = nearest_year(month, day, ctx.ref, weekday, ctx.tense_at(start))
+        if found is not None and found.weekday() == weekday:
+            return Timex(start, end, raw, "date", day_value(found), days=(found,),
+                         parts=[(start, end, day_value(found))])
+    return None
 
 
 def handle_nummonth(raw: str, start: int, end: int, text: str, ctx: Context) -> Timex | None:
@@ -1044,7 +1064,8 @@ def handle_quarter(raw: str, start: int, end: int, text: str, ctx: Context) -> T
 
 
 HANDLERS: dict[str, Callable[[str, int, int, str, Context], Timex | None]] = {
-    "iso": handle_iso, "num": handle_num, "nummonth": handle_nummonth, "mdy": handle_day_level,
+    "iso": handle_iso, "num": handle_num, "nummonth": handle_nummonth, "wdnum": handle_weekday_num,
+    "mdy": handle_day_level,
     "dmy": handle_day_level, "time": handle_time, "month": handle_month, "year": handle_year,
     "decade": handle_decade, "century": handle_century, "weekday": handle_weekday, "rel": handle_rel,
     "season": handle_season, "quarter": handle_quarter,

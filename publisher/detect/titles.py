@@ -39,7 +39,8 @@ CATEGORY_PATTERNS: list[tuple[str, str]] = [
     ("closure", r"\bclos(?:ed|ure|ing|es)\b|(?<=\sto\s)close\b|(?<=\swill\s)close\b|"
                 r"shut(?:\s+down|down)?\b|suspend(?:ed)?\s+(?:operations|services|classes)|curfew|lockdown|"
                 r"(?:water|power|supply|service)?\s?interruptions?\b|outages?\b|detours?\b|diversions?\b|"
-                r"no\s+(?:[\w-]+\s+){0,2}(?:service|trains|buses)\b|engineering\s+works|power\s+cuts?\b"),
+                r"no\s+(?:[\w-]+\s+){0,2}(?:service|trains|buses)\b|engineering\s+works|power\s+cuts?\b|sailings?\b|"
+                r"crossings?\b"),
     ("visit", r"(?:state|official|working|royal|two-day|three-day|\w+-day)\s+visit|visits?\b|visiting|trip\b|"
               r"(?<!world\s)(?<!concert\s)(?<!stadium\s)(?<!arena\s)(?<!farewell\s)(?<!reunion\s)(?<!comedy\s)"
               r"(?<!book\s)(?<!music\s)tour\b|travels?\b|travel(?:l)?ing"),
@@ -70,7 +71,8 @@ CATEGORY_PATTERNS: list[tuple[str, str]] = [
                    r"lectures?\b|seminar|workshop|(?:world|concert|stadium|arena|farewell|reunion|comedy|music)\s+"
                    r"tour\b|program(?:me)?\b|premiere|screening|auction|marathon|gigs?\b|funeral|"
                    r"memorial\s+service|requiem|burial|oath\s+of\s+office|swearing[\s-]in|(?<=be\s)sworn\s+in|"
-                   r"private\s+view(?:ing)?|preview\b|vernissage"),
+                   r"private\s+view(?:ing)?|preview\b|vernissage|(?-i:LIVE|[Ll]ive)(?=\s+(?:at|in)\s+(?:the\s+)?[A-Z])|"
+                   r"doors\s+(?:open\s+)?(?:at\s+)?(?=\d)"),
     ("deadline", r"deadline|registration\s+(?:closes|ends)"),
 ]
 CASE_SENSITIVE = ("holiday", "match")
@@ -259,7 +261,8 @@ TRIGGER_STEMS = frozenset(
      "gath", "gig", "gigs", "adjo", "rese", "stop", "down", "go", "sit", "ties", "draw", "town", "band",
      "hart", "non", "worl", "stad", "aren", "fare", "reun", "come", "musi", "fune", "memo", "requ", "buri", "oath",
      "swea", "swor", "list", "curf", "lock", "boyc", "verd", "judg", "firs", "seco", "thir", "free", "qual", "spri",
-     "prev", "vern", "inte", "outa", "deto", "dive", "no", "engi", "powe", "wate", "supp", "serv"])
+     "prev", "vern", "inte", "outa", "deto", "dive", "no", "engi", "powe", "wate", "supp", "serv", "sail", "cros",
+     "door"])
 
 
 _STEMS = trie_pattern(stem for stem in TRIGGER_STEMS if len(stem) == 4)
@@ -316,7 +319,8 @@ TRIGGER_OPENERS = (*MATCH_OPENERS,
     "premiere", "screening", "auction", "marathon", "gig", "world", "stadium", "arena", "farewell", "reunion",
     "comedy", "music", "funeral", "memorial", "requiem", "burial", "oath", "swearing", "sworn", "list", "curfew",
     "lockdown", "boycott", "verdict", "judg", "private", "preview", "vernissage", "interruption", "outage",
-    "detour", "diversion", "no", "engineering", "power", "water", "supply", "service", "deadline", "registration",
+    "detour", "diversion", "no", "engineering", "power", "water", "supply", "service", "sailing", "crossing", "doors",
+    "deadline", "registration",
     "stoppage", "work", "down",
     "go", "sit")
 # Openers that are common words count only before what their patterns need after them ("at
@@ -394,7 +398,7 @@ STEM_CATEGORIES: dict[str, tuple[str, ...]] = {
                "boyc"),
     "election": ("elec", "poll", "by", "byel", "refe", "vote", "voti", "coun", "ball"),
     "closure": ("clos", "shut", "susp", "curf", "lock", "inte", "outa", "deto", "dive", "no", "engi", "powe", "wate",
-                "supp", "serv"),
+                "supp", "serv", "sail", "cros"),
     "summit": ("summ",),
     "match": ("vs", "v", "odi", "t20i", "vers", "away", "at", "matc", "game", "fixt", "derb", "kick", "gran", "semi",
               "quar", "fina",
@@ -407,7 +411,7 @@ STEM_CATEGORIES: dict[str, tuple[str, ...]] = {
     "conference": ("conf", "cong", "conv", "foru", "symp", "expo", "exhi", "fair", "trad", "show", "fest", "cere",
                    "work", "cele", "banq", "rece", "para", "inau", "conc", "lect", "semi", "prog", "prem", "scre",
                    "auct", "mara", "gig", "gigs", "worl", "stad", "aren", "fare", "reun", "come", "musi", "fune",
-                   "memo", "requ", "buri", "oath", "swea", "swor", "priv", "prev", "vern"),
+                   "memo", "requ", "buri", "oath", "swea", "swor", "priv", "prev", "vern", "live", "door"),
     "deadline": ("dead", "regi"),
 }
 ANY_WORD_CATEGORIES = ("holiday", "visit")
@@ -961,7 +965,7 @@ CLOSING_SUBJECT = re.compile(r"\b(campus|schools?|offices?|librar(?:y|ies)|parks
                              r"colleges)\s+(?:to|will|shall|would)\s+(?:remain\s+)?close\b", re.I)
 
 
-DISRUPTION = re.compile(r"(?i)interruption|outage|detour|diversion|^no\s|engineering|power\s+cut")
+DISRUPTION = re.compile(r"(?i)interruption|outage|detour|diversion|^no\s|engineering|power\s+cut|sailing|crossing")
 
 
 def closure_title(clean: str, trigger: Trigger | None, who: str | None, name: str | None,
@@ -992,6 +996,9 @@ def closure_title(clean: str, trigger: Trigger | None, who: str | None, name: st
             return f"{' '.join(words)} closed{suffix}"
     if trigger is not None and re.fullmatch(r"(?i)curfew|lockdown", trigger.word):
         return f"{who + ' ' if who else ''}{trigger.word.lower()}"
+    route = re.search(r"(?i:sailings?|crossings?)\s+((?:[A-Z][\w'’]+[–-]?)+)", clean) if trigger is not None else None
+    if route is not None and trigger is not None:  # "all sailings Oban–Craignure": the route's sailings
+        return f"{trigger.word.capitalize()} {route.group(1)}"
     if trigger is not None and DISRUPTION.search(trigger.word):  # "planned water interruption", "Route 4 detour"
         return noun_phrase(clean, trigger) if not trigger.word.lower().startswith("no ") else trigger.word
     return f"{who + ' ' if who else ''}closure{suffix}"
