@@ -38,7 +38,7 @@ OPEN_START = re.compile(r"\b(?:from|starting|beginning|begins?|starts?|commenc\w
                         r"to\s+begin|to\s+start|will\s+begin|will\s+start)\b(?:\s+\w+){0,3}\s+$", re.I)
 FIELD_LINE = re.compile(r"^\s*(?:\*\*)?(?P<key>time\s+and\s+(?:location|place|venue)|date\s*(?:and|&)\s*time|time|when|"
                         r"date|location|"
-                        r"venue|where|place)\s*(?:\*\*)?\s*[:–—-]\s*(?P<value>.+)$", re.I | re.M)
+                        r"venue|where|place|room|address)\s*(?:\*\*)?\s*[:–—-]\s*(?P<value>.+)$", re.I | re.M)
 DATELINE = re.compile(r"^\s*(?P<place>[A-Z][A-Za-z.'’ -]{1,40}?)(?:,\s*(?P<region>[A-Z][A-Za-z. ]{1,20}))?"
                       r"\s*(?:\(|:|—|–|-{1,2}\s|,\s*(?=[A-Z][a-z]{2}\.? \d))", re.M)
 
@@ -402,12 +402,18 @@ def date_candidates(doc: Document, timex: Timex, sentence: Sentence, order: int)
         role = "new"
     else:
         spans = day_spans(doc, timex)
+    hours_end: dt.time | None = None
     if lasting_from is not None and len(spans) == 1 and spans[0][0] == spans[0][1]:
         count_text = lasting_from.group(1).lower()
         count = int(count_text) if count_text.isdigit() else DURATION_WORDS.get(count_text, 1)
-        days = count * (7 if lasting_from.group(2).lower().startswith("week") else 1)
-        if 1 < days <= 31:
-            spans = [(spans[0][0], spans[0][0] + dt.timedelta(days=days - 1))]
+        unit = lasting_from.group(2).lower()
+        if unit.startswith("hour") and timex.time is not None and 1 <= count <= 240:
+            moment = dt.datetime.combine(spans[0][0], timex.time) + dt.timedelta(hours=count)
+            spans, hours_end = [(spans[0][0], moment.date())], moment.time()  # "for 24 hours from 7am on ..."
+        else:
+            days = count * (7 if unit.startswith("week") else 1 if unit.startswith("day") else 0)
+            if 1 < days <= 31:
+                spans = [(spans[0][0], spans[0][0] + dt.timedelta(days=days - 1))]
     final = max(last for _, last in spans)
     first_day = min(first for first, _ in spans)
     if past_year_sentence(doc, sentence, timex):
@@ -490,7 +496,7 @@ def date_candidates(doc: Document, timex: Timex, sentence: Sentence, order: int)
                 trigger.word[:1].isupper() or titles.match_title(sentence.text))))):
         doc.fates[id(timex)] = (False, "not an event (no sign it is still to come)")
         return []
-    end_time: dt.time | None = None
+    end_time: dt.time | None = hours_end
     if len(spans) == 1 and spans[0][0] == spans[0][1] and not timex.is_range:
         length = lasting(doc, sentence, timex)
         if length:  # "on Thursday, October 15, for a two-day working visit": two days from that one
@@ -548,8 +554,8 @@ def in_passing(doc: Document, sentence: Sentence, timex: Timex) -> bool:
 
 EVENT_OR_STATUS = re.compile(r"\b(?:will|shall|to\s+be|is\s+to|are\s+to|takes?\s+place|postpon\w+|cancel\w+|"
                              r"called\s+off|moved|rescheduled)\b", re.I)
-LASTING_FROM = re.compile(r"(?i)\b(?:over|for|across)\s+(\w+)\s+(days?|weeks?)\s+(?:starting\s+|beginning\s+)?"
-                          r"(?:from|on)\s+(?:the\s+)?$")
+LASTING_FROM = re.compile(r"(?i)\b(?:over|for|across)\s+(\w+)\s+(days?|weeks?|hours?)\s+(?:starting\s+|beginning\s+)?"
+                          r"(?:from|on|at)\s+(?:the\s+)?$")
 NEW_DAY_AFTER = re.compile(r"\b(?:to|until|till|for)\s+(?:[\w.]+,?\s+){0,2}\d{1,2}(?!\d|\s*(?:C|F|°|%|degrees|per\b))")
 SPEECH_SOON_AFTER = re.compile(rf"[^.;:]{{0,60}}?\b({cues.SPEECH_VERBS})\b")
 FIXTURE_PRESENT = re.compile(r"\b(?:face|faces|host|hosts|play|plays|meet|meets|takes?\s+on|tackle|tackles|welcome|"
@@ -699,6 +705,8 @@ def listing_title(doc: Document, timex: Timex) -> str | None:
     return titles.tidy(title, 10)
 
 
+NAME_FIELD = re.compile(r"(?i)\s*(?:\*\*)?(?:event|what|name|event\s+name)(?:\*\*)?\s?:\s+(\S.{2,100})$")
+ANY_FIELD = re.compile(r"\s*(?:\*\*)?[A-Z][A-Za-z]{1,15}(?:\s[a-z]{1,10})?(?:\*\*)?\s?:\s+\S")
 HEADED = re.compile(r"\s{0,3}[:–—|-]\s{1,3}([A-Z\"“‘'][^\n]{3,90})$")
 FIELD_BLOCK = 4
 
@@ -714,9 +722,14 @@ def field_heading(doc: Document, sentence: Sentence,
     index = doc.index.index_of(sentence.start)
     for back in range(index - 1, max(-1, index - 1 - FIELD_BLOCK), -1):
         other = doc.sentences[back]
+        named_field = NAME_FIELD.match(other.text)
+        if named_field is not None:  # "Event: Oslo Athletics Gala"
+            return titles.Trigger(0, 0, "event", "event"), titles.tidy(named_field.group(1), 12), other
         if FIELD_LINE.match(other.text):
             continue
         found = titles.find_trigger(other.text, None, doc.trigger_cache)
+        if (found is None or found.category == "event") and ANY_FIELD.match(other.text):
+            continue  # "Speaker: ...", "Title: ..." lines of the same block
         if found is None or found.category == "event":
             return None
         headed = HEADED.match(other.text, found.end) if found.start <= 2 else None
@@ -782,9 +795,9 @@ DURATION_EVENT = re.compile(
     r"convention|fair|show|celebrations?|retreat|camp|expo|exhibition)\b", re.I)
 
 
-RUNS_UNTIL = re.compile(r"(?i)^[^.;]{0,80}?\b(?:and\s+)?(?:runs?|running|continues?|continuing|lasts?|"
+RUNS_UNTIL = re.compile(r"(?i)^[^.;]{0,80}?\b(?:and\s+)?(?:(?:runs?|running|continues?|continuing|lasts?|"
                         r"remains?\s+open|stays?\s+open|is\s+on\s+show|will\s+run|on\s+show|on\s+view)\s+"
-                        r"(?:until|till|through|to)\s+$")
+                        r"(?:until|till|through|to)|(?:closes|ends|concludes|finishes|will\s+close|will\s+end)\s+on)\s+$")
 
 
 def runs_until(doc: Document, sentence: Sentence, timex: Timex) -> dt.date | None:

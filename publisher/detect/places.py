@@ -205,7 +205,7 @@ class Gazetteer:
         return [City._make(row) for row in self.cities.get(name, ())]
 
 
-CACHE_FORMAT = 7
+CACHE_FORMAT = 8
 
 
 @lru_cache(maxsize=1)
@@ -375,6 +375,9 @@ def build_gazetteer() -> Gazetteer:
     for sub in pycountry.subdivisions:
         if sub.country_code == "US" or (getattr(sub, "parent_code", None) and sub.type not in SECOND_LEVEL):
             continue  # a first-level division, or a province or county under a grouping ("Bali", "Highland")
+        if getattr(sub, "parent_code", None) and any(row[1] == sub.country_code
+                                                     for row in cities.get(sub.name.lower(), ())):
+            continue  # "Leicester" the unitary authority is Leicester the city
         name = fold(re.sub(r"\s*\(.*\)$", "", sub.name))
         words = set(name.lower().split())
         if len(name) >= 3 and name.lower() not in countries and not words <= GENERIC_REGION_WORDS \
@@ -720,7 +723,7 @@ def classify_name(text: str, start: int, name: str, base: int, gaz: Gazetteer, r
             if not (qualified or big):
                 return None
         followed_by_name = bool(re.match(r"\s[A-Z][a-z]", after)) and end < run_end
-        if followed_by_name:
+        if followed_by_name and not CITY_BODY.match(text, end):  # "Dublin City Council" names Dublin
             return None
         strong = best.population >= 1_000_000
         if not strong and not LOCATIVE.search(before) and not after.startswith((",", ":", " —", "—", " (")) \
@@ -731,6 +734,7 @@ def classify_name(text: str, start: int, name: str, base: int, gaz: Gazetteer, r
     return None
 
 
+CITY_BODY = re.compile(r"\s(?:City|County|Metropolitan|Municipal|Town)\s+(?:Council|Hall|Corporation|Police)\b")
 BETWEEN_AND = re.compile(r"\bbetween\s{1,2}[A-Z][\w'’-]+(?:\s[A-Z][\w'’-]+)?\s{1,2}and\s{1,2}$")  # "... and Sunderland"
 
 

@@ -35,6 +35,7 @@ CATEGORY_PATTERNS: list[tuple[str, str]] = [
                  r"(?:votes?|ballots?)\s+(?:will\s+be\s+|to\s+be\s+|are\s+to\s+be\s+|shall\s+be\s+)counted|"
                  r"vote\b|voting|counting\s+of\s+votes|counting|ballot"),
     ("holiday", r"(?:public|bank|national|special|federal|school)\s+holidays?|holidays?\b|\b[A-Z]\w+\s+Day\b|"
+                r"(?i:half[\s-]term)\b|INSET(?:\s+days?)?\b|"
                 r"(?:special\s+)?non-working\s+(?:holi)?days?\b"),
     ("closure", r"\bclos(?:ed|ure|ing|es)\b|(?<=\sto\s)close\b|(?<=\swill\s)close\b|"
                 r"shut(?:\s+down|down)?\b|suspend(?:ed)?\s+(?:operations|services|classes)|curfew|lockdown|"
@@ -72,7 +73,8 @@ CATEGORY_PATTERNS: list[tuple[str, str]] = [
                    r"tour\b|program(?:me)?\b|premiere|screening|auction|marathon|gigs?\b|funeral|"
                    r"memorial\s+service|requiem|burial|oath\s+of\s+office|swearing[\s-]in|(?<=be\s)sworn\s+in|"
                    r"private\s+view(?:ing)?|preview\b|vernissage|(?-i:LIVE|[Ll]ive)(?=\s+(?:at|in)\s+(?:the\s+)?[A-Z])|"
-                   r"doors\s+(?:open\s+)?(?:at\s+)?(?=\d)"),
+                   r"doors\s+(?:open\s+)?(?:at\s+)?(?=\d)|colloquium|masterclass|(?-i:Market)\b|"
+                   r"(?:farmers['’]?|christmas|night|craft)\s+market\b"),
     ("deadline", r"deadline|registration\s+(?:closes|ends)"),
 ]
 CASE_SENSITIVE = ("holiday", "match")
@@ -177,6 +179,7 @@ def find_trigger(sentence: str, anchor: int | None = None,
     return None
 
 
+RUN_OPENS = re.compile(r"\b(?:opens|begins|starts|runs)\b")
 ORDINAL_BEFORE = re.compile(r"\d(?:st|nd|rd|th)\s$")
 
 
@@ -202,6 +205,8 @@ def all_triggers(sentence: str) -> tuple[Trigger, ...]:
             continue  # "the final report": not a match; "the 2nd Test" is one
         if word[:1].isupper() and (IN_VENUE_NAME.match(masked, match.end()) or IN_ORG_NAME.match(masked, match.end())):
             continue  # "Cape Town International Convention Centre", "Election Commission": not happenings
+        if name == "closure" and word.lower() in ("closes", "closing") and RUN_OPENS.search(masked, 0, match.start()):
+            continue  # "which opens on 11 January and closes on 29 January": the end of a run
         found.append(Trigger(match.start(), match.end(), word, name))
     if not any(t.category == "match" for t in found):
         for match in scan_caseless(sentence):
@@ -262,7 +267,7 @@ TRIGGER_STEMS = frozenset(
      "hart", "non", "worl", "stad", "aren", "fare", "reun", "come", "musi", "fune", "memo", "requ", "buri", "oath",
      "swea", "swor", "list", "curf", "lock", "boyc", "verd", "judg", "firs", "seco", "thir", "free", "qual", "spri",
      "prev", "vern", "inte", "outa", "deto", "dive", "no", "engi", "powe", "wate", "supp", "serv", "sail", "cros",
-     "door"])
+     "door", "coll", "mast", "mark", "farm", "chri", "nigh", "craf", "half", "inse"])
 
 
 _STEMS = trie_pattern(stem for stem in TRIGGER_STEMS if len(stem) == 4)
@@ -320,6 +325,7 @@ TRIGGER_OPENERS = (*MATCH_OPENERS,
     "comedy", "music", "funeral", "memorial", "requiem", "burial", "oath", "swearing", "sworn", "list", "curfew",
     "lockdown", "boycott", "verdict", "judg", "private", "preview", "vernissage", "interruption", "outage",
     "detour", "diversion", "no", "engineering", "power", "water", "supply", "service", "sailing", "crossing", "doors",
+    "colloquium", "masterclass", "market", "farmers", "christmas", "night", "craft", "half", "inset",
     "deadline", "registration",
     "stoppage", "work", "down",
     "go", "sit")
@@ -328,7 +334,8 @@ TRIGGER_OPENERS = (*MATCH_OPENERS,
 GATED_OPENERS: dict[str, str] = {
     "at": r"\s+home\s", "by": r"-?election", "public": r"\s+holiday", "bank": r"\s+holiday", "national": r"\s+holiday",
     "federal": r"\s+holiday", "school": r"\s+holiday", "special": r"\s+(?:event|holiday|non-working)",
-    "non": r"-working", "no": r"\s", "engineering": r"\s+works", "power": r"\s+(?:cut|interrupt)",
+    "non": r"-working", "farmers": r"['’]?\s+market", "christmas": r"\s+market", "night": r"\s+market",
+    "craft": r"\s+market", "no": r"\s", "engineering": r"\s+works", "power": r"\s+(?:cut|interrupt)",
     "water": r"\s+interrupt", "supply": r"\s+interrupt", "service": r"\s+interrupt", "first": r"\s+practice",
     "second": r"\s+practice", "third": r"\s+practice",
     "free": r"\s+practice", "state": r"\s+visit",
@@ -411,7 +418,8 @@ STEM_CATEGORIES: dict[str, tuple[str, ...]] = {
     "conference": ("conf", "cong", "conv", "foru", "symp", "expo", "exhi", "fair", "trad", "show", "fest", "cere",
                    "work", "cele", "banq", "rece", "para", "inau", "conc", "lect", "semi", "prog", "prem", "scre",
                    "auct", "mara", "gig", "gigs", "worl", "stad", "aren", "fare", "reun", "come", "musi", "fune",
-                   "memo", "requ", "buri", "oath", "swea", "swor", "priv", "prev", "vern", "live", "door"),
+                   "memo", "requ", "buri", "oath", "swea", "swor", "priv", "prev", "vern", "live", "door", "coll",
+                   "mast", "mark", "farm", "chri", "nigh", "craf"),
     "deadline": ("dead", "regi"),
 }
 ANY_WORD_CATEGORIES = ("holiday", "visit")
@@ -943,6 +951,8 @@ def holiday_title(clean: str, trigger: Trigger | None, who: str | None, name: st
         celebrations = re.search(rf"{re.escape(day_name.group(1))}\s+(celebrations?|festivities|parade)", context)
         return f"{day_name.group(1)} {celebrations.group(1)}" if celebrations else day_name.group(1)
     base = f"{kind.group(1).capitalize()} holiday" if kind else "Holiday"
+    if trigger is not None and re.match(r"(?i)half[\s-]term|INSET", trigger.word):
+        return re.sub(r"\s+", " ", trigger.word).capitalize() if "half" in trigger.word.lower() else "INSET day"
     if trigger is not None and "non-working" in trigger.word.lower():
         base = re.sub(r"\s+", " ", trigger.word).capitalize()  # "Special non-working day"
     reasons = [r for r in HOLIDAY_REASON.finditer(clean) if r.group(1).split()[0] not in DATE_WORDS_TITLE]
