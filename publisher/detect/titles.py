@@ -73,7 +73,7 @@ CATEGORY_PATTERNS: list[tuple[str, str]] = [
                    r"tour\b|program(?:me)?\b|premiere|screening|auction|marathon|gigs?\b|funeral|"
                    r"memorial\s+service|requiem|burial|oath\s+of\s+office|swearing[\s-]in|(?<=be\s)sworn\s+in|"
                    r"private\s+view(?:ing)?|preview\b|vernissage|(?-i:LIVE|[Ll]ive)(?=\s+(?:at|in)\s+(?:the\s+)?[A-Z])|"
-                   r"doors\s+(?:open\s+)?(?:at\s+)?(?=\d)|colloquium|masterclass|(?-i:Market)\b|"
+                   r"doors\s+(?:open\s+)?(?:at\s+)?(?=\d)|colloquium|masterclass|"
                    r"(?:farmers['’]?|christmas|night|craft)\s+market\b"),
     ("deadline", r"deadline|registration\s+(?:closes|ends)"),
 ]
@@ -267,7 +267,7 @@ TRIGGER_STEMS = frozenset(
      "hart", "non", "worl", "stad", "aren", "fare", "reun", "come", "musi", "fune", "memo", "requ", "buri", "oath",
      "swea", "swor", "list", "curf", "lock", "boyc", "verd", "judg", "firs", "seco", "thir", "free", "qual", "spri",
      "prev", "vern", "inte", "outa", "deto", "dive", "no", "engi", "powe", "wate", "supp", "serv", "sail", "cros",
-     "door", "coll", "mast", "mark", "farm", "chri", "nigh", "craf", "half", "inse"])
+     "door", "coll", "mast", "farm", "chri", "nigh", "craf", "half", "inse"])
 
 
 _STEMS = trie_pattern(stem for stem in TRIGGER_STEMS if len(stem) == 4)
@@ -325,7 +325,7 @@ TRIGGER_OPENERS = (*MATCH_OPENERS,
     "comedy", "music", "funeral", "memorial", "requiem", "burial", "oath", "swearing", "sworn", "list", "curfew",
     "lockdown", "boycott", "verdict", "judg", "private", "preview", "vernissage", "interruption", "outage",
     "detour", "diversion", "no", "engineering", "power", "water", "supply", "service", "sailing", "crossing", "doors",
-    "colloquium", "masterclass", "market", "farmers", "christmas", "night", "craft", "half", "inset",
+    "colloquium", "masterclass", "farmers", "christmas", "night", "craft", "half", "inset",
     "deadline", "registration",
     "stoppage", "work", "down",
     "go", "sit")
@@ -419,7 +419,7 @@ STEM_CATEGORIES: dict[str, tuple[str, ...]] = {
                    "work", "cele", "banq", "rece", "para", "inau", "conc", "lect", "semi", "prog", "prem", "scre",
                    "auct", "mara", "gig", "gigs", "worl", "stad", "aren", "fare", "reun", "come", "musi", "fune",
                    "memo", "requ", "buri", "oath", "swea", "swor", "priv", "prev", "vern", "live", "door", "coll",
-                   "mast", "mark", "farm", "chri", "nigh", "craf"),
+                   "mast", "farm", "chri", "nigh", "craf"),
     "deadline": ("dead", "regi"),
 }
 ANY_WORD_CATEGORIES = ("holiday", "visit")
