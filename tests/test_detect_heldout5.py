@@ -568,18 +568,10 @@ KNOWN_MISSES: dict[str, str] = {
     "long-sandton-agm-notice": "extra all-day 18 Jun 'Khumalo & Partners meeting' from the record date; AGM itself "
                                "right",
     "long-malawi-by-elections": "extra 5 Apr 'MEC news conference' (the day it was said); by-elections right",
-    "governing-body-korfball-hosts": "extra 14 Dec 'Kuala Lumpur unanimous vote' from the past 'vote ... on Monday' "
-                                     "read as next Monday",
-    "minutes-great-missenden-next-meeting": "extra 12 Jan 21:12 'Closure' from 'The meeting closed at 9.12pm'; the "
-                                            "meeting is titled 'RESOLVED Council meeting'",
-    "change-long-wellington-concert-new-date": "extra 4 Dec 'postponed' event for the original date beside the right "
-                                               "rescheduled 20 Feb one",
     # a second event in the text dropped, or a span cut short
     "long-sydney-fun-run-two-starts": "kids' dash at 9.30am dropped; run at 07:00 +00:00 (no Sydney zone), placed at "
                                       "'Opera House'",
     # listings and headings
-    "html-tour-dates-dotted": "titled by the venue lines ('Berlin, Columbiahalle'); the Zurich date placed in Vienna",
-    "html-bristol-jazz-listing": "no location: 'The Lantern, Bristol' in the <h3> heading is not lent to the list",
     # titles that lose the event
     "long-canberra-budget-aest": "titled 'House of Representatives begin'; the budget is lost",
     "long-brazil-president-two-legs": "Lisbon leg titled 'Duarte talks'; Madrid leg titled 'Duarte state visit to "

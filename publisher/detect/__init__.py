@@ -416,6 +416,9 @@ def date_candidates(doc: Document, timex: Timex, sentence: Sentence, order: int)
                 spans = [(spans[0][0], spans[0][0] + dt.timedelta(days=days - 1))]
     final = max(last for _, last in spans)
     first_day = min(first for first, _ in spans)
+    if timex.relative and FOLLOWING_PAST.search(doc.text[max(sentence.start, timex.start - 80):timex.start]):
+        doc.fates[id(timex)] = (False, "past (what the announcement followed)")
+        return []  # "will be staged in Kuala Lumpur ..., following a unanimous vote of its Board on Monday"
     if past_year_sentence(doc, sentence, timex):
         doc.fates[id(timex)] = (False, "past (its sentence is about an earlier year)")
         return []
@@ -554,9 +557,13 @@ def in_passing(doc: Document, sentence: Sentence, timex: Timex) -> bool:
 
 EVENT_OR_STATUS = re.compile(r"\b(?:will|shall|to\s+be|is\s+to|are\s+to|takes?\s+place|postpon\w+|cancel\w+|"
                              r"called\s+off|moved|rescheduled)\b", re.I)
+FOLLOWING_PAST = re.compile(r"(?i)\b(?:following|after)\s+(?:a|an|the|its|their|his|her)\s+(?:[\w'’-]+\s+){0,6}?"
+                            r"(?:vote|decision|meeting|ruling|review|talks|consultation|announcement|request)"
+                            r"(?:\s+(?:of|by)(?:\s+[\w'’-]+){1,5})?\s+(?:on\s+|last\s+)?$")
 LASTING_FROM = re.compile(r"(?i)\b(?:over|for|across)\s+(\w+)\s+(days?|weeks?|hours?)\s+(?:starting\s+|beginning\s+)?"
                           r"(?:from|on|at)\s+(?:the\s+)?$")
-NEW_DAY_AFTER = re.compile(r"\b(?:to|until|till|for)\s+(?:[\w.]+,?\s+){0,2}\d{1,2}(?!\d|\s*(?:C|F|°|%|degrees|per\b))")
+NEW_DAY_AFTER = re.compile(r"\b(?:to|until|till|for)\s+(?:[\w.]+,?\s+){0,2}\d{1,2}"
+                           r"(?!\d|\s*(?:[CF]\b|°|%|degrees\b|per\b))")  # "to reach 43C" is no new day
 SPEECH_SOON_AFTER = re.compile(rf"[^.;:]{{0,60}}?\b({cues.SPEECH_VERBS})\b")
 FIXTURE_PRESENT = re.compile(r"\b(?:face|faces|host|hosts|play|plays|meet|meets|takes?\s+on|tackle|tackles|welcome|"
                              r"welcomes|travel\s+to|travels\s+to|go\s+head\s+to\s+head|clash|locks?\s+horns|"
@@ -641,11 +648,25 @@ LISTING_TIME_TAIL = re.compile(r"(?i),?\s*(?:at\s+|from\s+)?\d{1,2}(?:[.:]\d{2})
 
 
 def listing_heading(doc: Document, c: Candidate) -> Sentence | None:
+    """The line over a listing: the nearest one ending in a colon, else the first line above the
+    block of dated lines ("Kestrel Moon – European Tour 2027" over "12.03.2027 – Berlin, ...")."""
     index = doc.index.index_of(c.sentence.start)
+    above = None
     for back in range(index - 1, max(-1, index - BLOCK_LINES), -1):
-        if doc.sentences[back].text.rstrip().endswith(":"):
+        text = doc.sentences[back].text.rstrip()
+        if text.endswith(":"):
             return doc.sentences[back]
-    return None
+        if above is None and not starts_with_date(doc, doc.sentences[back]):
+            above = doc.sentences[back]
+    return above if above is not None and len(above.text) <= 100 else None
+
+
+def starts_with_date(doc: Document, sentence: Sentence) -> bool:
+    first = next((t for t in doc.timexes if sentence.start <= t.start < sentence.end), None)
+    return first is not None and not doc.text[sentence.start:first.start].strip(" \t*#>•-")
+
+
+BILLED_HEADING = re.compile(r"([A-Z][^–—:\n]{1,40}?)\s[–—]\s([^\n]{3,60})")
 
 
 def heading_title(doc: Document, c: Candidate) -> str | None:
@@ -667,16 +688,22 @@ def heading_title(doc: Document, c: Candidate) -> str | None:
     trigger = titles.find_trigger(heading.text, None, doc.trigger_cache) if heading is not None else None
     if heading is None or trigger is None:
         return None
+    billed = BILLED_HEADING.match(heading.text.strip())
+    if billed is not None:  # "Kestrel Moon – European Tour 2027"
+        return titles.tidy(f"{billed.group(1)}: {billed.group(2)}", 10)
     return titles.make_title(heading.text, trigger, place_names_of(doc, heading))
 
 
 def listing_heading_places(doc: Document, c: Candidate) -> list[places.Place]:
-    """The places of the line that heads a listing ("Coming up at the Usher Hall, Edinburgh:")."""
+    """The places of the lines that head a listing ("Coming up at the Usher Hall, Edinburgh:",
+    "What's on at The Lantern, Bristol" over "Our November jazz nights:")."""
     index = doc.index.index_of(c.sentence.start)
     for back in range(index - 1, max(-1, index - BLOCK_LINES), -1):
-        text = doc.sentences[back].text.rstrip()
-        if text.endswith(":"):
-            return [p for p in sentence_places(doc, doc.sentences[back]) if not is_dateline_place(doc, p)]
+        if starts_with_date(doc, doc.sentences[back]):
+            continue
+        found = [p for p in sentence_places(doc, doc.sentences[back]) if not is_dateline_place(doc, p)]
+        if found:
+            return found
     return []
 
 
@@ -1010,6 +1037,9 @@ def time_candidates(doc: Document, timex: Timex, sentence: Sentence, order: int,
     if trigger is None:
         doc.fates[id(timex)] = (False, "not an event (nothing happens in its sentence)")
         return []
+    if CLOSED_AT.search(doc.text[max(sentence.start, timex.start - 40):timex.start]):
+        doc.fates[id(timex)] = (False, "past (when a meeting closed)")
+        return []  # "The meeting closed at 9.12pm": minutes, not an announcement
     if DAILY.search(doc.text[max(sentence.start, timex.start - 30):min(sentence.end, timex.end + 20)]):
         doc.fates[id(timex)] = (False, "opening hours (daily), not the start of an event")
         return []
@@ -1033,6 +1063,8 @@ def time_candidates(doc: Document, timex: Timex, sentence: Sentence, order: int,
                       future_cue=future > 0 or direction > 0, order=order, members=[timex], anchor=anchor_timex)]
 
 
+CLOSED_AT = re.compile(r"(?i)\b(?:meeting|session|sitting|hearing|proceedings)\s+(?:was\s+)?(?:closed|ended|"
+                       r"adjourned|concluded|finished)\s+at\s+$")
 DAILY = re.compile(r"(?i)\b(?:daily|each\s+day|every\s+day|nightly|every\s+night)\b")
 
 

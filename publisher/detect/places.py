@@ -136,7 +136,8 @@ DIAL_IN_HINTS = Hints("dial", "phone", "passcode", "conference")  # what a DIAL_
 CAPITAL_RUN = re.compile(r"[A-Z][\w'’.-]*(?:[ \t]{1,2}(?:[A-Z][\w'’.-]*|of|upon|on|de|del|la|le|al|el|es|am|an|"
                          r"der|the|and)){0,5}")
 LOCATIVE = re.compile(r"(?:\b(?:in|at|to|from|near|outside|inside|of|visit|visiting|visits|host|hosts|hosting|"
-                      r"across|around|throughout|into|toward|towards|via|between)\s{1,3}(?:the\s{1,3})?|,\s{1,3})$",
+                      r"across|around|throughout|into|toward|towards|via|between)\s{1,3}(?:the\s{1,3})?|,\s{1,3}|"
+                      r"\s[–—]\s{1,3})$",
                       re.I)
 
 
@@ -205,7 +206,7 @@ class Gazetteer:
         return [City._make(row) for row in self.cities.get(name, ())]
 
 
-CACHE_FORMAT = 8
+CACHE_FORMAT = 11
 
 
 @lru_cache(maxsize=1)
@@ -322,6 +323,9 @@ def build_gazetteer() -> Gazetteer:
         entry = City(sys.intern(city["name"]), sys.intern(city["countrycode"]), sys.intern(city["timezone"]),
                      int(city["population"]), sys.intern(city["admin1code"]) if city.get("admin1code") else None)
         cities.setdefault(city["name"].lower(), []).append(entry)
+        plain = fold(city["name"]).lower()
+        if plain != city["name"].lower():  # "Zurich" for Zürich, "Sao Paulo" for São Paulo
+            alternates.setdefault(plain, []).append(entry)
         if entry.population >= 150_000:
             for name in city.get("alternatenames", ()):
                 if name.isascii() and len(name) >= 4 and name[0].isupper() and not name.isupper() \
@@ -376,7 +380,7 @@ def build_gazetteer() -> Gazetteer:
         if sub.country_code == "US" or (getattr(sub, "parent_code", None) and sub.type not in SECOND_LEVEL):
             continue  # a first-level division, or a province or county under a grouping ("Bali", "Highland")
         if getattr(sub, "parent_code", None) and any(row[1] == sub.country_code
-                                                     for row in cities.get(sub.name.lower(), ())):
+                                                     for row in cities.get(fold(sub.name).lower(), ())):
             continue  # "Leicester" the unitary authority is Leicester the city
         name = fold(re.sub(r"\s*\(.*\)$", "", sub.name))
         words = set(name.lower().split())
@@ -705,7 +709,7 @@ def classify_name(text: str, start: int, name: str, base: int, gaz: Gazetteer, r
         if lower == "georgia" and "tbilisi" in text.lower():
             return None
         return Place(base + start, base + end, display, "state", "US", gaz.state_zones.get(code), admin=code)
-    big_city = lower in gaz.cities and largest_city(lower).population >= 1_000_000 and \
+    big_city = lower in gaz.cities and city_over_region(lower, gaz) and \
         not (re.match(r"\s[A-Z][a-z]", text[end:end + 3]) and end < run_end)
     if lower in gaz.regions and len(name) >= 3 and not big_city:  # "Addis Ababa", "Lagos": the city
         country, display = gaz.regions[lower]
@@ -736,6 +740,14 @@ def classify_name(text: str, start: int, name: str, base: int, gaz: Gazetteer, r
 
 CITY_BODY = re.compile(r"\s(?:City|County|Metropolitan|Municipal|Town)\s+(?:Council|Hall|Corporation|Police)\b")
 BETWEEN_AND = re.compile(r"\bbetween\s{1,2}[A-Z][\w'’-]+(?:\s[A-Z][\w'’-]+)?\s{1,2}and\s{1,2}$")  # "... and Sunderland"
+
+
+def city_over_region(lower: str, gaz: Gazetteer) -> bool:
+    """A name that is a region's and a city's means the city when the city is a million strong, or
+    a large city of the region's own country ("Zurich", the city more than the canton)."""
+    city = largest_city(lower)
+    return city.population >= 1_000_000 or (city.population >= 300_000 and gaz.regions[lower][0] == city.country
+                                            if lower in gaz.regions else False)
 
 
 @lru_cache(maxsize=8192)

@@ -44,7 +44,8 @@ CATEGORY_PATTERNS: list[tuple[str, str]] = [
                 r"crossings?\b"),
     ("visit", r"(?:state|official|working|royal|two-day|three-day|\w+-day)\s+visit|visits?\b|visiting|trip\b|"
               r"(?<!world\s)(?<!concert\s)(?<!stadium\s)(?<!arena\s)(?<!farewell\s)(?<!reunion\s)(?<!comedy\s)"
-              r"(?<!book\s)(?<!music\s)tour\b|travels?\b|travel(?:l)?ing"),
+              r"(?<!book\s)(?<!music\s)(?<!european\s)(?<!american\s)(?<!australian\s)(?<!asian\s)(?<!uk\s)"
+              r"(?<!summer\s)(?<!autumn\s)(?<!spring\s)(?<!winter\s)(?<!headline\s)tour\b|travels?\b|travel(?:l)?ing"),
     ("summit", r"summits?\b"),
     ("match", r"\bvs\.?\b|\bODIs?\b|\bT20Is?\b|(?<=\d[snrt][tdh]\s)Test\b|"
               r"(?i:(?:first|second|third|free|final)\s+practice|qualifying\b(?!\s+(?:round|period|criteria))|"
@@ -69,8 +70,8 @@ CATEGORY_PATTERNS: list[tuple[str, str]] = [
                 r"assembly|roundtable|round\s+table|briefing|press\s+conference|news\s+conference"),
     ("conference", r"conferences?\b|congress|convention|forum|symposium|expo\b|exhibition|fair\b|trade\s+show|"
                    r"\bshow\b|festival|ceremony|celebrations?|banquet|reception|parade|inauguration|concert|"
-                   r"lectures?\b|seminar|workshop|(?:world|concert|stadium|arena|farewell|reunion|comedy|music)\s+"
-                   r"tour\b|program(?:me)?\b|premiere|screening|auction|marathon|gigs?\b|funeral|"
+                   r"lectures?\b|seminar|workshop|(?:world|concert|stadium|arena|farewell|reunion|comedy|music|european|"
+                   r"american|australian|asian|uk|summer|autumn|spring|winter|headline)\s+tour\b|program(?:me)?\b|premiere|screening|auction|marathon|gigs?\b|funeral|"
                    r"memorial\s+service|requiem|burial|oath\s+of\s+office|swearing[\s-]in|(?<=be\s)sworn\s+in|"
                    r"private\s+view(?:ing)?|preview\b|vernissage|(?-i:LIVE|[Ll]ive)(?=\s+(?:at|in)\s+(?:the\s+)?[A-Z])|"
                    r"doors\s+(?:open\s+)?(?:at\s+)?(?=\d)|colloquium|masterclass|"
@@ -267,7 +268,8 @@ TRIGGER_STEMS = frozenset(
      "hart", "non", "worl", "stad", "aren", "fare", "reun", "come", "musi", "fune", "memo", "requ", "buri", "oath",
      "swea", "swor", "list", "curf", "lock", "boyc", "verd", "judg", "firs", "seco", "thir", "free", "qual", "spri",
      "prev", "vern", "inte", "outa", "deto", "dive", "no", "engi", "powe", "wate", "supp", "serv", "sail", "cros",
-     "door", "coll", "mast", "farm", "chri", "nigh", "craf", "half", "inse"])
+     "door", "coll", "mast", "farm", "chri", "nigh", "craf", "half", "inse", "euro", "amer", "aust", "asia", "uk",
+     "autu", "wint", "head"])
 
 
 _STEMS = trie_pattern(stem for stem in TRIGGER_STEMS if len(stem) == 4)
@@ -325,7 +327,8 @@ TRIGGER_OPENERS = (*MATCH_OPENERS,
     "comedy", "music", "funeral", "memorial", "requiem", "burial", "oath", "swearing", "sworn", "list", "curfew",
     "lockdown", "boycott", "verdict", "judg", "private", "preview", "vernissage", "interruption", "outage",
     "detour", "diversion", "no", "engineering", "power", "water", "supply", "service", "sailing", "crossing", "doors",
-    "colloquium", "masterclass", "farmers", "christmas", "night", "craft", "half", "inset",
+    "colloquium", "masterclass", "european", "american", "australian", "asian", "uk", "summer", "autumn", "spring",
+    "winter", "headline", "farmers", "christmas", "night", "craft", "half", "inset",
     "deadline", "registration",
     "stoppage", "work", "down",
     "go", "sit")
@@ -419,7 +422,8 @@ STEM_CATEGORIES: dict[str, tuple[str, ...]] = {
                    "work", "cele", "banq", "rece", "para", "inau", "conc", "lect", "semi", "prog", "prem", "scre",
                    "auct", "mara", "gig", "gigs", "worl", "stad", "aren", "fare", "reun", "come", "musi", "fune",
                    "memo", "requ", "buri", "oath", "swea", "swor", "priv", "prev", "vern", "live", "door", "coll",
-                   "mast", "farm", "chri", "nigh", "craf"),
+                   "mast", "farm", "chri", "nigh", "craf", "euro", "amer", "aust", "asia", "uk", "spri", "autu",
+                   "wint", "head", "summ"),
     "deadline": ("dead", "regi"),
 }
 ANY_WORD_CATEGORIES = ("holiday", "visit")
