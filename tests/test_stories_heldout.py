@@ -22,6 +22,7 @@ texts is taken from a real document; people, clubs, companies and events are inv
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import zoneinfo
 from dataclasses import dataclass
@@ -264,10 +265,8 @@ def clock(event: Event) -> str:
     if not isinstance(start, dt.datetime):
         return start.isoformat()
     if event.timezone:
-        try:
+        with contextlib.suppress(zoneinfo.ZoneInfoNotFoundError, ValueError):
             start = start.astimezone(zoneinfo.ZoneInfo(event.timezone))
-        except (zoneinfo.ZoneInfoNotFoundError, ValueError):
-            pass
     return f"{start:%Y-%m-%d %H:%M}"
 
 
