@@ -559,8 +559,6 @@ KNOWN_MISSES: dict[str, str] = {
     # no event at all: the date is found but "nothing happens in its sentence", or the date is not read
     "transit-halifax-detour-ast": "no event: 'buses will detour ... from 10 p.m. Friday, March 5 to 5 a.m. Monday, "
                                   "March 8' is 'nothing happens'",
-    "eu-agrifish-council-page": "no event: heading 'Agriculture and Fisheries Council, 14–15 June 2027' is 'nothing "
-                                "happens'",
     "change-sms-ferry-sailings": "no event: 'Sat 05/12' is not read as a date (no mention at all)",
     "change-long-tacoma-game-moved-up": "no event: \"Sunday's game ... has been moved up\" read as the past Sunday "
                                         "(2 Aug); the times as 'past'",
@@ -592,8 +590,6 @@ KNOWN_MISSES: dict[str, str] = {
     # statuses
     "long-sheffield-sentencing-ordinal": "status 'postponed' from 'adjourned the case for reports' though the "
                                          "sentencing is newly set",
-    "change-long-glasgow-comic-fair-venue": "status 'scheduled': 'will move from Kelvin Hall to the Emirates Arena' "
-                                            "not a venue change; titled \"... this year's event\"",
 }
 
 

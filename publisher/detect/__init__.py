@@ -442,6 +442,10 @@ def date_candidates(doc: Document, timex: Timex, sentence: Sentence, order: int)
         heading = field_heading(doc, sentence, timex)
         if heading is not None:
             trigger, title, named = heading
+    if trigger is None and named_heading(doc, timex) is not None:  # "Agriculture and Fisheries Council, 14–15 June"
+        title = named_heading(doc, timex)
+        named = None
+        trigger = titles.Trigger(timex.start - sentence.start, timex.end - sentence.start, "heading", "event")
     if trigger is None:
         listing = listing_title(doc, timex)
         if listing is None:
@@ -705,6 +709,23 @@ def listing_heading_places(doc: Document, c: Candidate) -> list[places.Place]:
         if found:
             return found
     return []
+
+
+def named_heading(doc: Document, timex: Timex) -> str | None:
+    """A heading line that is a name and its dates ("Agriculture and Fisheries Council, 14–15 June 2027",
+    "Lakeside Folk Festival – 25 and 26 July"): the name is the happening's."""
+    line_start = doc.text.rfind("\n", 0, timex.start) + 1
+    line_end = doc.text.find("\n", timex.end)
+    if doc.text[timex.end:len(doc.text) if line_end < 0 else line_end].strip(" .:"):
+        return None
+    found = NAME_THEN_DATE.fullmatch(doc.text[line_start:timex.start])
+    if found is None or titles.dated(found.group(1).split()[-1]):
+        return None
+    return titles.tidy(found.group(1), 10)
+
+
+NAME_THEN_DATE = re.compile(r"\s*(?:\*\*)?([A-Z][\w'’&.-]*(?:\s(?:[A-Z][\w'’&.-]*|and|of|for|on|the|&|\d{4})){1,9})"
+                            r"(?:\*\*)?\s?(?:,|:|[–—-])\s+")
 
 
 def listing_day(doc: Document, timex: Timex) -> Timex | None:

@@ -122,7 +122,8 @@ POSTPONE = re.compile(r"\b(?:postpone(?:d|s|ment)?|postponing|deferred|defers?|p
                       r"delayed\s+(?:until|till|to)|adjourned|suspended\s+until)\b", re.I)
 _MONTH_WORD = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]{0,6}"
 RESCHEDULE = re.compile(r"\b(?:reschedul(?:ed|es|ing|e)|moved\s+(?:indoors\s+|inside\s+|online\s+|back\s+)?to|"
-                        r"(?:moved|switched|relocated|transferred|shifted)\s+from\b[^.;]{1,60}?\bto\b|(?:switched|relocated|transferred)\s+to|pushed\s+to|shifted\s+to|brought\s+forward|"
+                        r"(?:moved|switched|relocated|transferred|shifted|move|moves|moving|switch|switches|relocates?)"
+                        r"\s+from\b[^.;]{1,60}?\bto\b|(?:switched|relocated|transferred)\s+to|pushed\s+to|shifted\s+to|brought\s+forward|"
                         r"(?:new|fresh|revised)\s+date|now\s+(?:be\s+held|take\s+place)|will\s+now|"
                         r"venue\b[^.;]{0,80}?\b(?:has\s+|have\s+|was\s+|been\s+)?(?:changed|moved|switched)\s+to|"
                         r"(?:shifted|moved|pushed|switched)\s[^.;]{1,120}?\bto\s{1,3}(?:(?:Mon|Tues|Wednes|Thurs|Fri|"
@@ -149,7 +150,7 @@ ORIGINAL_HINTS = Hints("scheduled", "planned", "set", "slated", "due", "expected
 APPROX_HINTS = Hints("about", "around", "approximately", "circa", "roughly", "sometime", "early", "soon")
 BOUNDARY_HINTS = Hints("til", "thr", "by", "before", "after", "since", "of", "prior", "later", "deadline", "expir",
                        "valid", "up", "end", "clos", "available", "effective", "beyond", "ahead", "from")
-RESCHEDULE_HINTS = Hints("reschedul", "moved", "switched", "relocated", "transferred", "shifted", "pushed", "brought",
+RESCHEDULE_HINTS = Hints("reschedul", "move", "switch", "relocat", "transferred", "shifted", "pushed", "brought",
                          "date", "now", "venue")
 POSTPONE_HINTS = Hints("postpon", "defer", "put", "pushed", "delayed", "adjourned", "suspended")
 CANCEL_HINTS = Hints("cancel", "call", "scrap", "axed", "abandoned", "not", "won", "dropped", "suspend")
