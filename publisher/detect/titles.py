@@ -105,9 +105,11 @@ TITLE_WORDS = (r"President|Prime\s+Minister|PM|Premier|Chancellor|King|Queen|Pri
                r"Senator|Sen\.|Governor|Gov\.|Mayor|Chairman|Chairwoman|Chair|CEO|Chief|Judge|Justice|Pope|Sheikh|"
                r"Emir|Crown\s+Prince|Mr\.?|Mrs\.?|Ms\.?|Dr\.?|Professor|Prof\.?|General|Gen\.|Commissioner|Speaker|"
                r"Vice\s+President|Ambassador|Magistrate|Director|Spokesperson|Spokesman|Spokeswoman")
+# The rest of a name after its capital: lower-case letters of any Latin script ("Tomás", "Dvořák").
+_NAME_TAIL = r"[a-zß-öø-ÿ\u0100-\u017f'’-]+"
 PERSON = re.compile(
     rf"\b(?:(?:[A-Z][a-z]+\s+){{0,3}}(?:{TITLE_WORDS})\s+(?:of\s+(?:the\s+)?[A-Z][\w]+(?:\s+[A-Z]\w+){{0,2}}\s+)?)"
-    rf"((?:[A-Z][a-z'’-]+|[A-Z]\.)(?:\s+(?:[A-Z][a-z'’-]+|[A-Z]\.|de|van|von|bin|al-\w+)){{0,3}})")
+    rf"((?:[A-Z]{_NAME_TAIL}|[A-Z]\.)(?:\s+(?:[A-Z]{_NAME_TAIL}|[A-Z]\.|de|van|von|bin|al-\w+)){{0,3}})")
 # A title word (as spelled in TITLE_WORDS) that every PERSON match holds.
 PERSON_HINTS = Hints("President", "Prime", "PM", "Premier", "Chancellor", "King", "Queen", "Prince", "Minister",
                      "Secretary", "Sen", "Gov", "Mayor", "Chair", "CEO", "Chief", "Judge", "Justice", "Pope", "Sheikh",
