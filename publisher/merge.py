@@ -27,7 +27,8 @@ TOKEN = re.compile(r"[a-z0-9]+")
 YEAR = re.compile(r"(19|20)\d\d")
 NAME = re.compile(r"\b[A-Z][A-Za-z0-9-]*[A-Za-z0-9]|\b[A-Z]\b")
 ACRONYM = re.compile(r"[A-Z0-9&-]{2,}")
-KINDS = {"closure": "holiday"}  # a market closed for a holiday is one happening, however it is called
+# A market closed for a holiday, a summit of ministers who meet: one happening, however it is called.
+KINDS = {"closure": "holiday", "summit": "meeting"}
 SIGNIFICANT = ("start", "end", "all_day", "location", "status")
 MOVE_WINDOW = dt.timedelta(days=120)
 

@@ -72,7 +72,7 @@ class Reader:
         self.config = self.ws.config()
 
     def add(self, index: int, published: str, text: str) -> None:
-        self.ws.add(f"{index:02d}.md", text, published=published, title=f"Report {index}")
+        self.ws.add(f"{index:02d}.md", text, published=published)  # a file: no headline, as most have none
 
     def run(self, now: dt.datetime) -> tuple[list[icalendar.Event], set[str]]:
         with open_store(self.config) as store:

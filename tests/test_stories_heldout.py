@@ -271,27 +271,15 @@ KNOWN_MISSES: dict[str, str] = {
         "2nd outlet made a 2nd entry 'Tomás Aguiar talks' (meeting, Santiago) beside 'Tom state visit to Chile': "
         "'Tomás' cut at the 'á'",
     # the merge keeps one event apart, or joins two
-    "same-baltic-summit-next-thursday-and-date":
-        "2nd outlet made a 2nd entry: 'Report 1' (summit, Tallinn, 15 Oct) not merged with 'Latvia and Lithuania "
-        "meeting' (meeting, same place/day)",
     "same-cup-final-club-nicknames":
         "2nd outlet made a 2nd all-day entry 'Northern Shield final' (no place) beside 'Dunmore Athletic vs "
         "Wrenfield Town' 15:00 the same day",
-    "change-book-fair-postponed-no-date":
-        "postponement made a new postponed entry 'Greystone Book Fair' (no place); the first, titled 'Report 0', "
-        "stays scheduled",
     "apart-semi-final-two-legs-a-week-apart":
         "legs kept apart, but the recap made a 3rd entry 'Edgecombe Falcons visit to Falcon Dome' beside 'Semi-"
         "final' (same day and place)",
     "apart-two-unions-strike-marseille-same-day":
         "teachers' 'FSE-Sud strike' merged into the bus drivers' 'Report 0' (same day, Marseille): one entry, no "
         "2nd alert",
-    "mixed-forum-and-awards-dinner-later-start":
-        "new dinner time made a new entry 'Report 1' 20:00 UTC (no place) instead of moving the 19:00 CEST "
-        "'Nordic Payments Forum' dinner",
-    "mixed-rail-and-airport-strikes-one-called-off":
-        "cancellation applied right, but 'The rail strike on Friday goes ahead' made a 2nd 27 Mar entry 'Rail "
-        "strike' beside 'Report 0'",
 }
 
 
