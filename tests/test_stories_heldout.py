@@ -271,9 +271,6 @@ KNOWN_MISSES: dict[str, str] = {
         "2nd outlet made a 2nd entry 'Tomás Aguiar talks' (meeting, Santiago) beside 'Tom state visit to Chile': "
         "'Tomás' cut at the 'á'",
     # the merge keeps one event apart, or joins two
-    "same-cup-final-club-nicknames":
-        "2nd outlet made a 2nd all-day entry 'Northern Shield final' (no place) beside 'Dunmore Athletic vs "
-        "Wrenfield Town' 15:00 the same day",
     "apart-semi-final-two-legs-a-week-apart":
         "legs kept apart, but the recap made a 3rd entry 'Edgecombe Falcons visit to Falcon Dome' beside 'Semi-"
         "final' (same day and place)",

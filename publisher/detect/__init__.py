@@ -1578,7 +1578,7 @@ PAST_SUBCLAUSE = re.compile(r"\b(?:after|when|since|because|once)\s+(?:[\w'’.-
                             r"said|took|gave|met|held|won|lost|told|wrote|spoke|sent)\b")
 ORGANISER_VERB = re.compile(r"\b(?:hold|holds|holding|host|hosts|hosting|organi[sz]e|organi[sz]es|stage|stages|"
                             r"convene|convenes|call|calls)\b", re.I)
-NAMED_SERIES = re.compile(r"(?:Cup|Championships?|Tournament|Trophy|Series|Games|Open|League)$")
+NAMED_SERIES = re.compile(r"(?:Cup|Championships?|Tournament|Trophy|Series|Games|Open|League|Shield|Plate)$")
 
 
 def principal_title(doc: Document, c: Candidate) -> str | None:

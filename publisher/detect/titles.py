@@ -1226,15 +1226,16 @@ def tidy(title: str | None, max_words: int) -> str:
 EVENT_NAME_HEAD = re.compile(
     r"(?:Contest|Cup|Championships?|Games|Festival|Summit|Congress|Conference|Expo|Show|Awards|Olympics|Open|"
     r"Grand\s+Prix|Marathon|Fair|Forum|Tournament|Series|Trophy|Carnival|Biennale|Convention|Jamboree|Gala|"
-    r"Regatta|Classic|Exhibition|Symposium)$")
+    r"Regatta|Classic|Exhibition|Symposium|Shield|Plate|Stakes)$")
 EVENT_NAME_WORD = re.compile(
     r"\b(?:Contest|Cup|Championships?|Games|Festival|Summit|Congress|Conference|Expo|Show|Awards|Olympics|Open|"
     r"Prix|Marathon|Fair|Forum|Tournament|Series|Trophy|Carnival|Biennale|Convention|Jamboree|Gala|Regatta|Classic|"
-    r"Exhibition|Symposium)\b")
+    r"Exhibition|Symposium|Shield|Plate|Stakes)\b")
 EVENT_NAME_WORDS = ("Contest", "Cup", "Championship", "Championships", "Games", "Festival", "Summit", "Congress",
                     "Conference", "Expo", "Show", "Awards", "Olympics", "Open", "Prix", "Marathon", "Fair", "Forum",
                     "Tournament", "Series", "Trophy", "Carnival", "Biennale", "Convention", "Jamboree", "Gala",
-                    "Regatta", "Classic", "Exhibition", "Symposium")  # EVENT_NAME_WORD's words
+                    "Regatta", "Classic", "Exhibition", "Symposium", "Shield", "Plate",
+                    "Stakes")  # EVENT_NAME_WORD's words
 EVENT_NAME_SCAN = re.compile(trie_pattern(EVENT_NAME_WORDS))
 # An event word inside a venue's name ("Eko Convention Centre", "Sands Expo and Convention Centre").
 IN_VENUE_SPAN = re.compile(rf"(?:{'|'.join(EVENT_NAME_WORDS)})(?:\s(?:[A-Z][\w'’&-]*|and|&)){{0,3}}\s"
