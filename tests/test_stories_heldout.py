@@ -252,9 +252,6 @@ KNOWN_MISSES: dict[str, str] = {
     "change-lecture-new-hall":
         "venue move gives no event ('will now take place at the Philharmonic Hall', date in the next sentence: "
         "not an event); stays at St George's Hall",
-    "change-pilots-strike-called-off":
-        "call-off gives no event (\"Tuesday's strike\" read as past 20 Oct); and 'Report 1' (no place) made a 2nd "
-        "scheduled entry",
     "mixed-launch-slips-briefing-stays":
         "the slip gives no event ('slipped to 4 August' read as past); launch stays 30 Jul; briefing placed in "
         "Kourou, not Paris",

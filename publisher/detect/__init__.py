@@ -247,7 +247,7 @@ def resolve_direction(doc: Document, start: int, end: int | None = None) -> int:
                     and not cues.FUTURE_AUX_BEFORE.search(before[-60:])):
         return -1
     direction = doc.tense.direction(start, end)
-    if direction < 0:
+    if direction <= 0:
         sentence = doc.index.at(start)
         if PLAN_FOR_BEFORE.search(before[-40:]) or (cues.NEW_DATE_HINTS.present(before[-120:])
                                                     and cues.NEW_DATE_BEFORE.search(before[-120:])):
