@@ -442,6 +442,8 @@ def date_candidates(doc: Document, timex: Timex, sentence: Sentence, order: int)
         heading = field_heading(doc, sentence, timex)
         if heading is not None:
             trigger, title, named = heading
+    if trigger is None and status_words is not None:
+        trigger = named_happening(sentence)  # "have postponed the Skogheim Cup ... from March 15 to March 22"
     if trigger is None and named_heading(doc, timex) is not None:  # "Agriculture and Fisheries Council, 14–15 June"
         title = named_heading(doc, timex)
         named = None
@@ -709,6 +711,16 @@ def listing_heading_places(doc: Document, c: Candidate) -> list[places.Place]:
         if found:
             return found
     return []
+
+
+def named_happening(sentence: Sentence) -> titles.Trigger | None:
+    """The named competition, festival or show of a sentence that has no event word of its own."""
+    for match in titles.proper_runs(sentence.text):
+        name = titles.strip_run(match.group(0))
+        if name and len(name.split()) >= 2 and titles.EVENT_NAME_HEAD.search(name):
+            start = match.start() + match.group(0).find(name)
+            return titles.Trigger(start, start + len(name), name.split()[-1], "event")
+    return None
 
 
 def named_heading(doc: Document, timex: Timex) -> str | None:

@@ -80,7 +80,7 @@ BOUNDARY_BEFORE = re.compile(
     r"(?:\s{1,3}(?:the\s+)?(?:end\s+of|close\s+of|on))?\s{1,3}$", re.I)
 NEW_DATE_BEFORE = re.compile(
     r"\b(?:postponed|adjourned|deferred|delayed|moved|pushed\s+back|pushed|rescheduled|shifted|brought\s+forward|"
-    r"changed)\b[^.;]{0,100}?\b(?:until|till|to|for)\s{1,3}(?:the\s+)?$", re.I)
+    r"changed|slipped|slips|slid)\b[^.;]{0,100}?\b(?:until|till|to|for)\s{1,3}(?:the\s+)?$", re.I)
 REPORT_HINT = re.compile(r"statement|announcement|release|communiq|notice|circular|notification|report|interview|"
                          r"post|tweet|letter|filing|memo", re.I)
 REPORT_NOUN_BEFORE = re.compile(
@@ -123,7 +123,8 @@ POSTPONE = re.compile(r"\b(?:postpone(?:d|s|ment)?|postponing|deferred|defers?|p
 _MONTH_WORD = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]{0,6}"
 RESCHEDULE = re.compile(r"\b(?:reschedul(?:ed|es|ing|e)|moved\s+(?:indoors\s+|inside\s+|online\s+|back\s+)?to|"
                         r"(?:moved|switched|relocated|transferred|shifted|move|moves|moving|switch|switches|relocates?)"
-                        r"\s+from\b[^.;]{1,60}?\bto\b|(?:switched|relocated|transferred)\s+to|pushed\s+to|shifted\s+to|brought\s+forward|"
+                        r"\s+from\b[^.;]{1,60}?\bto\b|(?:switched|relocated|transferred)\s+to|pushed\s+to|shifted\s+to|"
+                        r"brought\s+forward|(?:slipped|slips|slid)\s+(?:back\s+)?(?:to|until)|"
                         r"(?:new|fresh|revised)\s+date|now\s+(?:be\s+held|take\s+place)|will\s+now|"
                         r"venue\b[^.;]{0,80}?\b(?:has\s+|have\s+|was\s+|been\s+)?(?:changed|moved|switched)\s+to|"
                         r"(?:shifted|moved|pushed|switched)\s[^.;]{1,120}?\bto\s{1,3}(?:(?:Mon|Tues|Wednes|Thurs|Fri|"
@@ -145,13 +146,13 @@ CLAUSE_HINTS = Hints(";", ":", "—", "–", "but", "while", "whereas", "after",
 SPEECH_HINTS = Hints(*SPEECH_VERBS.split("|"))
 REPORT_HINTS = Hints(*REPORT_HINT.pattern.split("|"))  # REPORT_HINT itself: any of them, anywhere
 NEW_DATE_HINTS = Hints("postponed", "adjourned", "deferred", "delayed", "moved", "pushed", "rescheduled", "shifted",
-                       "brought", "changed")
+                       "brought", "changed", "slipped", "slips", "slid")
 ORIGINAL_HINTS = Hints("scheduled", "planned", "set", "slated", "due", "expected", "meant", "supposed")
 APPROX_HINTS = Hints("about", "around", "approximately", "circa", "roughly", "sometime", "early", "soon")
 BOUNDARY_HINTS = Hints("til", "thr", "by", "before", "after", "since", "of", "prior", "later", "deadline", "expir",
                        "valid", "up", "end", "clos", "available", "effective", "beyond", "ahead", "from")
 RESCHEDULE_HINTS = Hints("reschedul", "move", "switch", "relocat", "transferred", "shifted", "pushed", "brought",
-                         "date", "now", "venue")
+                         "date", "now", "venue", "slip", "slid")
 POSTPONE_HINTS = Hints("postpon", "defer", "put", "pushed", "delayed", "adjourned", "suspended")
 CANCEL_HINTS = Hints("cancel", "call", "scrap", "axed", "abandoned", "not", "won", "dropped", "suspend")
 AVAILABLE_HINTS = Hints("sale", "availab", "order", "ship", "book", "open", "start", "begin")  # AVAILABLE_HINT's
