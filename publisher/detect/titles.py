@@ -929,6 +929,11 @@ def match_or_named(clean: str, trigger: Trigger | None, who: str | None, name: s
     return " ".join(x for x in (who, "match") if x)
 
 
+STRIKING_GROUP = re.compile(r"(?:The\s+|All\s+)?((?:[A-Za-z][a-z-]*\s+){0,2}?[a-z]+(?:ers|ors|ists|ians|ants|ents|"
+                            r"staff|pilots|nurses|doctors|guards|cleaners|porters|crews?))\s+(?:in|at|across|from|of|"
+                            r"will|are|have|plan|to)\b")
+
+
 def strike_title(clean: str, trigger: Trigger | None, who: str | None, name: str | None, place_names: list[str],
                  context: str) -> str:
     scope = re.search(r"\b(nationwide|national|general|indefinite|rail|tube|transport|warning|\w+-day)\s+strike",
@@ -939,6 +944,10 @@ def strike_title(clean: str, trigger: Trigger | None, who: str | None, name: str
     if who is None:
         workers = re.search(r"\b([a-z]+s)['’]\s+(?:[\w-]+\s+)?strike", clean)  # "the teachers' strike"
         who = f"{workers.group(1).capitalize()}'" if workers else None
+    if who is None:
+        group = STRIKING_GROUP.match(clean)  # "Bus drivers in Marseille will strike": the bus drivers
+        if group is not None and not re.search(r"(?i)members|union", group.group(1)):
+            who = group.group(1)[:1].upper() + group.group(1)[1:]
     return " ".join(x for x in (who, core) if x)
 
 
