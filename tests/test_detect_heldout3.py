@@ -298,7 +298,6 @@ KNOWN_MISSES: dict[str, str] = {
     # places
     "election-kenya-by-elections": "place is 'Kenya'; the named constituencies are dropped",
     # dates found but no event (the sentence's happening is not recognised)
-    "court-milimani-mention-20th": "no event: a bare 'the 20th' is not read as a date",
     # times, ranges, several events in one sentence
     # statuses and superseded days
 }

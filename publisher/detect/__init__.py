@@ -120,6 +120,7 @@ def detect(announcement: Announcement, *, now: dt.datetime) -> DetectResult:
                    url_country=places.country_from_url(announcement.url), raw=raw, offsets=offsets)
     dayfirst = announcement.dayfirst if announcement.dayfirst is not None else infer_dayfirst(doc)
     timexes = find_timexes(text, ref, dayfirst=dayfirst, tense_at=lambda start: resolve_direction(doc, start))
+    timexes = drop_echoed_days(timexes)
     order_subparts(doc, timexes)
     doc.timexes = timexes
     doc.lead = lead_status(doc)
@@ -147,6 +148,14 @@ BLOCK_TAGS = frozenset(["p", "br", "div", "li", "ul", "ol", "h1", "h2", "h3", "h
                         "table", "section", "article", "blockquote", "hr", "header", "footer", "dd", "dt"])
 ENTITIES = {"amp": "&", "nbsp": " ", "quot": '"', "apos": "'", "lt": "<", "gt": ">", "rsquo": "’", "lsquo": "‘",
             "rdquo": "”", "ldquo": "“", "ndash": "–", "mdash": "—"}
+
+
+def drop_echoed_days(timexes: list[Timex]) -> list[Timex]:
+    """"the vote on the 23rd" after "Mon., Nov. 23": a bare day of the month that repeats a day the
+    text gives in full refers back to it, and says nothing new."""
+    full = {t.first for t in timexes if t.first is not None and not (t.relative and t.text.startswith("the "))}
+    return [t for t in timexes if not (t.relative and t.text.startswith("the ") and t.first is not None
+                                       and any(day.day == t.first.day for day in full if day is not None))]
 
 
 def strip_markup(raw: str) -> tuple[str, list[int] | None]:

@@ -108,6 +108,10 @@ _ISO = r"(?<![\d.-])(?:1[89]|20)\d\d-(?:0[1-9]|1[0-2])-(?:0[1-9]|[12]\d|3[01])(?
 _NUM = (r"(?<![\d/.-])(?:(?:\d{1,2})(?P<sep>[/.-])\d{1,2}(?P=sep)(?:\d{4}|\d{2})"
         r"|(?:1[89]|20)\d\d/\d{1,2}/\d{1,2})(?![\d/]|[.-]\d)")
 _NUM_MONTH = r"(?<![\d/.-])(?:0?[1-9]|1[0-2])/(?:19|20)\d\d(?![\d/])"
+# "will be mentioned on the 20th": a day of the month alone, the next one (or the last, told in the past).
+_ORD_DAY = (r"(?<=\bon\s)the\s(?:3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)(?![\w-])(?!\s+(?:of\b|century|centuries|"
+            r"anniversary|birthday|floor|minute|edition|round|place|percentile|amendment|annual|straight|"
+            r"consecutive|time|day|hole|lap|over|inning|ballot|[A-Z]))")
 # "Fri 13/11", "Saturday 05/12": a day and month without a year, which the weekday places.
 _WD_NUM = r"(?:Mon|Tue|Tues|Wed|Thu|Thur|Thurs|Fri|Sat|Sun)(?:[a-z]*day)?\.?,?\s{1,2}\d{1,2}/\d{1,2}(?![\d/])"
 _MONTH_X = (rf"(?:(?:(?:early|mid|late|end|the{_SP}(?:end|beginning|start|middle){_SP}of)[\s-]{{1,3}})?"
@@ -164,7 +168,7 @@ _TIME = rf"(?:(?:{_TRANGE}|{_TPOINT})(?:{_SP0}{_ZONE})?)"
 
 PRIMITIVE_PARTS: list[tuple[str, str]] = [
     ("iso", _ISO), ("num", _NUM), ("nummonth", _NUM_MONTH), ("wdnum", _WD_NUM), ("mdy", _MDY), ("dmy", _DMY),
-    ("time", _TIME),
+    ("ordday", _ORD_DAY), ("time", _TIME),
     ("quarter", _QUARTER), ("season", _SEASON), ("century", _CENTURY), ("decade", _DECADE), ("month", _MONTH_X),
     ("year", _YEAR_X), ("weekday", _WEEKDAY_X), ("rel", _REL),
 ]
@@ -514,6 +518,7 @@ START_SCAN = _start_scan()
 _WEEKDAY_ABBREVIATIONS = ("mon", "tue", "tues", "wed", "thu", "thur", "thurs", "fri", "sat", "sun")
 _OPENERS: dict[str, set[str]] = {
     "wdnum": set(WEEKDAYS),
+    "ordday": {"the"},
     "mdy": {*MONTHS, *WEEKDAYS},
     "dmy": {*WEEKDAYS, "the"},
     "time": {"noon", "midday", "midnight"},
@@ -672,6 +677,28 @@ def handle_weekday_num(raw: str, start: int, end: int, text: str, ctx: Context) 
             return Timex(start, end, raw, "date", day_value(found), days=(found,),
                          parts=[(start, end, day_value(found))])
     return None
+
+
+def handle_ordinal_day(raw: str, start: int, end: int, text: str, ctx: Context) -> Timex | None:
+    """"on the 20th": this month's 20th if it is still ahead, else next month's (told in the past:
+    the last one)."""
+    number = int(re.search(r"\d+", raw).group(0))  # type: ignore[union-attr]
+    ref = ctx.ref
+    month_start = ref.replace(day=1)
+    if ctx.tense_at(start) < 0:
+        found = safe_date(ref.year, ref.month, number)
+        if found is None or found > ref:
+            previous = month_start - dt.timedelta(days=1)
+            found = safe_date(previous.year, previous.month, number)
+    else:
+        found = safe_date(ref.year, ref.month, number)
+        if found is None or found < ref:
+            following = (month_start + dt.timedelta(days=32)).replace(day=1)
+            found = safe_date(following.year, following.month, number)
+    if found is None:
+        return None
+    return Timex(start, end, raw, "date", day_value(found), days=(found,), relative=True,
+                 parts=[(start, end, day_value(found))])
 
 
 def handle_nummonth(raw: str, start: int, end: int, text: str, ctx: Context) -> Timex | None:
@@ -1065,6 +1092,7 @@ def handle_quarter(raw: str, start: int, end: int, text: str, ctx: Context) -> T
 
 HANDLERS: dict[str, Callable[[str, int, int, str, Context], Timex | None]] = {
     "iso": handle_iso, "num": handle_num, "nummonth": handle_nummonth, "wdnum": handle_weekday_num,
+    "ordday": handle_ordinal_day,
     "mdy": handle_day_level,
     "dmy": handle_day_level, "time": handle_time, "month": handle_month, "year": handle_year,
     "decade": handle_decade, "century": handle_century, "weekday": handle_weekday, "rel": handle_rel,

@@ -57,7 +57,8 @@ CATEGORY_PATTERNS: list[tuple[str, str]] = [
               r"(?i:reserve\s+days?)|(?i:ties)(?=\s+(?:will|are|to|shall)\s+be\s+played)|"
               r"(?i:(?<=round\s)ties\b|(?<=cup\s)ties\b)|(?i:draw)(?=\s+(?:for|of)\s+the\s+[\w\s-]{0,30}"
               r"(?:round|Cup|cup|stage|finals?|tournament|competition|championship))"),
-    ("hearing", r"hearings?\b|verdict|judg(?:e)?ment\b|sentencing|(?<=\sbe\s)sentenced\b|"
+    ("hearing", r"hearings?\b|verdict|judg(?:e)?ment\b|(?<=\sbe\s)mentioned\b|(?<=for\s)mention\b|"
+                r"sentencing|(?<=\sbe\s)sentenced\b|"
                 r"trial\b|arraignment|court\s+date|adjourn(?:ed|s|ment)?\b|(?<=will\s)hear\b|"
                 r"(?<=to\s)hear\b"),
     ("launch", r"launch(?:es|ed|ing)?(?!\s+(?:vehicle|pad|site|complex|rocket|facility|tower|window)s?\b)|"
@@ -271,7 +272,7 @@ TRIGGER_STEMS = frozenset(
      "swea", "swor", "list", "curf", "lock", "boyc", "verd", "judg", "firs", "seco", "thir", "free", "qual", "spri",
      "prev", "vern", "inte", "outa", "deto", "dive", "no", "engi", "powe", "wate", "supp", "serv", "sail", "cros",
      "door", "coll", "mast", "farm", "chri", "nigh", "craf", "half", "inse", "euro", "amer", "aust", "asia", "uk",
-     "autu", "wint", "head"])
+     "autu", "wint", "head", "ment"])
 
 
 _STEMS = trie_pattern(stem for stem in TRIGGER_STEMS if len(stem) == 4)
@@ -327,7 +328,7 @@ TRIGGER_OPENERS = (*MATCH_OPENERS,
     "banquet", "reception", "parade", "inauguration", "concert", "lecture", "seminar", "workshop", "program",
     "premiere", "screening", "auction", "marathon", "gig", "world", "stadium", "arena", "farewell", "reunion",
     "comedy", "music", "funeral", "memorial", "requiem", "burial", "oath", "swearing", "sworn", "list", "curfew",
-    "lockdown", "boycott", "verdict", "judg", "private", "preview", "vernissage", "interruption", "outage",
+    "lockdown", "boycott", "verdict", "judg", "mention", "private", "preview", "vernissage", "interruption", "outage",
     "detour", "diversion", "no", "engineering", "power", "water", "supply", "service", "sailing", "crossing", "doors",
     "colloquium", "masterclass", "european", "american", "australian", "asian", "uk", "summer", "autumn", "spring",
     "winter", "headline", "farmers", "christmas", "night", "craft", "half", "inset",
@@ -416,7 +417,7 @@ STEM_CATEGORIES: dict[str, tuple[str, ...]] = {
               "quar", "fina",
               "tour", "cham", "clas", "enco", "race", "leag", "test", "rese", "ties", "draw", "firs", "seco", "thir",
               "free", "qual", "spri"),
-    "hearing": ("hear", "verd", "judg", "sent", "tria", "arra", "cour", "adjo"),
+    "hearing": ("hear", "verd", "judg", "ment", "sent", "tria", "arra", "cour", "adjo"),
     "launch": ("laun", "unve", "unpa", "keyn", "spec", "medi", "prod", "even", "list"),
     "meeting": ("meet", "town", "sit", "agm", "gene", "talk", "gath", "sess", "sitt", "asse", "roun", "brie", "pres",
                 "news"),
@@ -1175,7 +1176,7 @@ VERB_NOUNS = {"take on": "match", "takes on": "match", "taking on": "match", "lo
               "locks horns": "match", "hear": "hearing", "adjourned": "hearing", "adjourns": "hearing",
               "adjourn": "hearing", "meet": "meeting", "gather": "meeting", "walk out": "strike",
               "walks out": "strike", "walking out": "strike", "launched": "launch", "unveiled": "launch",
-              "sentenced": "sentencing", "close": "closure", "sit": "sitting"}
+              "sentenced": "sentencing", "close": "closure", "sit": "sitting", "mentioned": "mention"}
 SUBJECT_BEFORE_VERB = re.compile(
     r"^(?:The\s+)?((?:[A-Za-z0-9][\w'’-]*\s+){1,6}?)(?:will|shall|are|is|to|would|plan\w*|expected|set|due|slated|"
     r"poised|likely|going|"
