@@ -189,3 +189,14 @@ def test_a_clock_time_for_a_day_that_had_none_completes_the_entry_quietly() -> N
     assert merge.alert_kind(fuller, later) == "updated"  # a time that changes is news
     next_day = merge.fold("e1", [claim(found("Cup semi-final", kick_off + dt.timedelta(days=1)), 4)], first, now=NOW)
     assert merge.alert_kind(first, next_day) == "updated"  # so is another day
+
+
+def test_reports_naming_the_same_person_on_the_same_days_are_one_event() -> None:
+    visit = stored(found("Aguiar state visit to Chile", dt.date(2026, 11, 23), dt.date(2026, 11, 25), location="Chile",
+                         category="visit", participants=("Tomás Aguiar",)))
+    talks = found("Tomás Aguiar talks", dt.date(2026, 11, 23), dt.date(2026, 11, 25), location="Santiago, Chile",
+                  category="meeting")
+    assert merge.choose_event(talks, [visit]) is visit
+    other = found("Rocha talks", dt.date(2026, 11, 23), dt.date(2026, 11, 25), location="Santiago, Chile",
+                  category="meeting")
+    assert merge.choose_event(other, [visit]) is None  # someone else's talks those days

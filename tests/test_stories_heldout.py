@@ -261,9 +261,6 @@ KNOWN_MISSES: dict[str, str] = {
     "mixed-two-semi-finals-one-moved":
         "move applied right, but 'a concert on the Saturday evening' made an extra 23 May entry 'Stourside and "
         "Calder Athletic concert'",
-    "same-state-visit-partial-details":
-        "2nd outlet made a 2nd entry 'Tomás Aguiar talks' (meeting, Santiago) beside 'Tom state visit to Chile': "
-        "'Tomás' cut at the 'á'",
     # the merge keeps one event apart, or joins two
     "apart-semi-final-two-legs-a-week-apart":
         "legs kept apart, but the recap made a 3rd entry 'Edgecombe Falcons visit to Falcon Dome' beside 'Semi-"
