@@ -1739,7 +1739,8 @@ def event_location(doc: Document, c: Candidate, named: Sentence, summary: str = 
     pool = [places.prefer_country(p, doc.url_country) for p in pool]
     pool = [p for p in pool if not stray_town(doc, p)]
     moved_to = moved_to_venue(doc, c)
-    venue = moved_to or pick_venue(doc, pool)
+    anchor_at = c.timex.start if c.timex is not None and c.sentence.start <= c.timex.start < c.sentence.end else None
+    venue = moved_to or pick_venue(doc, pool, anchor_at)
     if venue is None and category(c) in ("match", "event") and not any(p.kind == "city" for p in pool):
         venue = ground_named(doc, c.sentence, summary)
     if venue is None and not online and not any(p.kind in ("city", "state", "region") for p in pool):
@@ -1905,12 +1906,20 @@ def moved_to_venue(doc: Document, c: Candidate) -> places.Place | None:
     return places.Place(start, start + len(name), name, "venue")
 
 
-def pick_venue(doc: Document, pool: list[places.Place]) -> places.Place | None:
+def pick_venue(doc: Document, pool: list[places.Place], anchor: int | None = None) -> places.Place | None:
     """The venue of the happening: a venue moved to ("moved from X to the Y Arena") rather than
-    the one left, one named after "at" rather than a name that merely ends like a venue."""
+    the one left, one named after "at" rather than a name that merely ends like a venue, and of
+    several, the one nearest the date ("play the Olympia on 12 November and the Ulster Hall on 14")."""
     venues = [p for p in pool if p.kind == "venue"]
     if len(venues) < 2:
         return venues[0] if venues else None
+    if anchor is not None and not any(VENUE_FROM.search(doc.text[max(0, p.start - 12):p.start]) for p in venues):
+        def between(place: places.Place) -> str:
+            return doc.text[place.end:anchor] if place.end <= anchor else doc.text[anchor:place.start]
+        near = [p for p in venues if not CLAUSE_SPLIT.search(between(p)) and " and " not in between(p)
+                and not re.search(r"[a-z]{3}[.!?]\s", between(p))]
+        if len(near) < len(venues) and near:
+            return min(near, key=lambda p: len(between(p)))
 
     def rank(place: places.Place) -> int:
         before = doc.text[max(0, place.start - 12):place.start]

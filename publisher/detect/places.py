@@ -554,7 +554,7 @@ def state_in_host(url: str | None) -> Place | None:
 def city_in_name(name: str, least: int = 50_000) -> Place | None:
     """The city a venue is named after ("Liverpool Arena", "Malmo Arena"), when it is a large one."""
     gaz = gazetteer()
-    words = re.findall(r"[A-Z][\w'’-]+", name)
+    words = [re.sub(r"['’]s$", "", w) for w in re.findall(r"[A-Z][\w'’-]+", name)]  # "Dublin's Olympia Theatre"
     for size in (3, 2):
         for index in range(len(words) - size + 1):
             joined = " ".join(words[index:index + size]).lower()

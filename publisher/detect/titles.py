@@ -1159,6 +1159,9 @@ def match_title(sentence: str) -> str | None:
     return None
 
 
+VENUE_SIDE = re.compile(rf"(?:['’]s\s|\s)(?:{VENUE_HEADS})$|^(?:{VENUE_HEADS})$")
+
+
 def match_sides(sentence: str) -> tuple[str, ...]:
     """The sides a sentence pits against each other (one when it names only the opponent)."""
     for needs, pattern in MATCH_PATTERNS:
@@ -1167,6 +1170,8 @@ def match_sides(sentence: str) -> tuple[str, ...]:
         found = pattern.search(sentence)
         if found:
             groups = tuple(g for g in (strip_run(g) for g in found.groups()) if g)
+            if any(VENUE_SIDE.search(g) for g in groups):
+                continue  # "Marrowgate will play Dublin's Olympia Theatre": a venue is no opponent
             if 1 <= len(groups) <= 2:
                 return groups
     return ()
@@ -1216,7 +1221,8 @@ def noun_phrase(sentence: str, trigger: Trigger) -> str:
 
 VERB_TAIL = re.compile(r"(?:\s+(?:will|shall|would|is|are|was|were|be|being|been|to|now))+"
                        r"(?:\s+(?:held|set|scheduled|slated|due|run|played|staged|hosted|announce|release|report|"
-                       r"publish|hold|host|stage|present|unveil|launch|open|close|begin|start|end|join|list))?$|"
+                       r"publish|hold|host|stage|present|unveil|launch|open|close|begin|start|end|join|list|play|"
+                       r"perform|headline|appear))?$|"
                        r"(?:\s+(?:will|shall|would|is|are|be|to|now))*\s+(?:take|takes|taking)\s+place$|"
                        r"\s+(?:opens|begins|starts|kicks\s+off|returns|arrives|gets\s+under\s?way)$")
 
