@@ -255,9 +255,6 @@ KNOWN_MISSES: dict[str, str] = {
     "mixed-two-leg-tour-one-leg-cancelled":
         "Seoul leg detected as 'Marsh visit to Tokyo' in Tokyo; its cancellation made a 3rd, cancelled entry; 4 "
         "Mar 'Tokyo' stays scheduled",
-    "mixed-two-tour-dates-one-postponed":
-        "Belfast date placed at \"Dublin's Olympia Theatre, Olympia, United States\"; its postponement read "
-        "'rescheduled' made a 3rd entry",
     "mixed-two-semi-finals-one-moved":
         "move applied right, but 'a concert on the Saturday evening' made an extra 23 May entry 'Stourside and "
         "Calder Athletic concert'",

@@ -130,6 +130,7 @@ RESCHEDULE = re.compile(r"\b(?:reschedul(?:ed|es|ing|e)|moved\s+(?:indoors\s+|in
                         r"(?:shifted|moved|pushed|switched)\s[^.;]{1,120}?\bto\s{1,3}(?:(?:Mon|Tues|Wednes|Thurs|Fri|"
                         r"Satur|Sun)day,?\s{1,3})?(?:\d{1,2}(?:st|nd|rd|th)?\s{1,3}(?:of\s{1,3})?" + _MONTH_WORD + "|"
                         + _MONTH_WORD + r"\.?\s{1,3}\d{1,2}))\b", re.I)
+DATE_TO_COME = re.compile(r"\s+(?:will\s+be|is\s+to\s+be|to\s+be|has\s+(?:yet|not)|is\s+(?:yet|not))\b", re.I)
 NO_NEW_DATE = re.compile(r"\b(?:no|without(?:\s+\w+)?(?:\s+a)?|yet\s+to\s+(?:set|announce|give)(?:\s+a)?|not\s+"
                          r"(?:set|given|announced)(?:\s+a)?)\s*$", re.I)
 HEDGE = re.compile(r"\b(?:(?<!-)rumou?r(?:s|ed)?|reportedly|speculat(?:ed|ion|es)|unconfirmed|could|might|may\s+be|"
@@ -396,8 +397,9 @@ def status_of(sentence_text: str) -> str | None:
         return None  # "cancelled last month ..., will now go ahead on 25 and 26 July": on again, as planned
     if RESCHEDULE_HINTS.present(sentence_text):
         for found in RESCHEDULE.finditer(sentence_text):
-            if NO_NEW_DATE.search(sentence_text[max(0, found.start() - 30):found.start()]) and "date" in found.group(0):
-                continue  # "without giving a new date", "no new date has been set"
+            if "date" in found.group(0) and (NO_NEW_DATE.search(sentence_text[max(0, found.start() - 30):found.start()])
+                                             or DATE_TO_COME.match(sentence_text, found.end())):
+                continue  # "without giving a new date", "no new date has been set", "a new date will be announced"
             if not conditional(sentence_text, found.start()):
                 return "rescheduled"
     for kind, pattern, hints in (("postponed", POSTPONE, POSTPONE_HINTS), ("cancelled", CANCEL, CANCEL_HINTS)):
