@@ -10,11 +10,9 @@ the sweep (days, clock time and offset, status, superseded day, place, a title a
 
 from __future__ import annotations
 
-import datetime as dt
-
 import pytest
 
-from tests.test_detect_sweep import Case, Want, check_title, check_when, day_of, detect_case
+from tests.test_detect_sweep import Case, Want, case_params, check_case
 
 CASES: list[Case] = [
     # ---- visits and summits -------------------------------------------------------------------
@@ -303,26 +301,11 @@ KNOWN_MISSES: dict[str, str] = {
 }
 
 
-def heldout_params() -> list[object]:
-    return [pytest.param(c, id=c.name, marks=pytest.mark.xfail(reason=KNOWN_MISSES[c.name], strict=True))
-            if c.name in KNOWN_MISSES else pytest.param(c, id=c.name) for c in CASES]
 
 
-@pytest.mark.parametrize("case", heldout_params())
+@pytest.mark.parametrize("case", case_params(CASES, KNOWN_MISSES))
 def test_heldout3(case: Case) -> None:
-    found = detect_case(case)
-    described = [(e.summary, str(e.start), str(e.end), e.status, e.location) for e in found]
-    assert len(found) == len(case.wants), described
-    for event, want in zip(found, case.wants, strict=True):
-        check_when(event, want)
-        check_title(event.summary, want)
-        assert event.status == want.status, described
-        if want.original is not None:
-            assert event.original_start is not None and day_of(event.original_start) == \
-                dt.date.fromisoformat(want.original), described
-        if want.where is not None:
-            assert event.location is not None and any(w in event.location for w in want.where.split("|")), \
-                described
+    check_case(case)
 
 
 def test_heldout3_is_sixty_of_every_kind() -> None:

@@ -540,8 +540,9 @@ def check_title(summary: str, want: Want) -> None:
     assert all(a != b for a, b in itertools.pairwise(words)), summary
 
 
-@pytest.mark.parametrize("case", CASES, ids=[c.name for c in CASES])
-def test_sweep(case: Case) -> None:
+def check_case(case: Case) -> None:
+    """The detector's events for a case are the wanted ones: days, clock time, status, superseded
+    day, place and title words. Shared by the held-out sweeps."""
     found = detect_case(case)
     described = [(e.summary, str(e.start), str(e.end), e.status, e.location) for e in found]
     assert len(found) == len(case.wants), described
@@ -555,6 +556,18 @@ def test_sweep(case: Case) -> None:
         if want.where is not None:
             assert event.location is not None and any(w in event.location for w in want.where.split("|")), \
                 described
+
+
+def case_params(cases: list[Case], known_misses: dict[str, str]) -> list[object]:
+    """The cases as parameters, each known miss a strict xfail with its cause: a fix that makes it
+    pass fails the run until its entry is removed."""
+    return [pytest.param(c, id=c.name, marks=pytest.mark.xfail(reason=known_misses[c.name], strict=True))
+            if c.name in known_misses else pytest.param(c, id=c.name) for c in cases]
+
+
+@pytest.mark.parametrize("case", CASES, ids=[c.name for c in CASES])
+def test_sweep(case: Case) -> None:
+    check_case(case)
 
 
 def test_sweep_covers_every_kind() -> None:
