@@ -372,8 +372,6 @@ KNOWN_MISSES: dict[str, str] = {
     "change-accra-kickoff-time-only": "no event: 'kick-off ... on Friday 9 October has been changed from 4pm to 7pm'",
     # a second event in the text is dropped or merged into the first
     "sport-f1-three-sessions-jst": "first practice dropped; qualifying and race both titled 'Match' with no place",
-    "business-ipo-release-about": "one all-day 15 Sep 'Saffron Agritech initial public offering will open'; "
-                                  "close (17th) and listing (22nd) dropped",
     "business-results-and-briefing-jst": "the 16:30-17:30 briefing is dropped; results placed in 'Cairo, Egypt'",
     "culture-opera-premiere-and-runs": "performances on 20 and 23 October dropped; premiere placed 'Wien, Austria'",
     "civic-pride-parade-road-closures": "one event: parade 12:00 -04:00 at 'Hyde Park, Whitehall, United States'; road "

@@ -581,6 +581,7 @@ NEW_DAY_AFTER = re.compile(r"\b(?:to|until|till|for)\s+(?:[\w.]+,?\s+){0,2}\d{1,
                            r"(?!\d|\s*(?:[CF]\b|°|%|degrees\b|per\b))")  # "to reach 43C" is no new day
 SPEECH_SOON_AFTER = re.compile(rf"[^.;:]{{0,60}}?\b({cues.SPEECH_VERBS})\b")
 FIXTURE_PRESENT = re.compile(r"\b(?:face|faces|host|hosts|play|plays|meet|meets|takes?\s+on|tackle|tackles|welcome|"
+                             r"follows?\s+on|"
                              r"welcomes|travel\s+to|travels\s+to|go\s+head\s+to\s+head|clash|locks?\s+horns|"
                              r"squares?\s+off|entertains?|visits?|battle|renew\s+(?:their\s+)?rivalry)\b")
 WEAK_CATEGORIES = {"match", "event", "conference", "deadline"}
@@ -866,7 +867,8 @@ DURATION_EVENT = re.compile(
 
 RUNS_UNTIL = re.compile(r"(?i)^[^.;]{0,80}?\b(?:and\s+)?(?:(?:runs?|running|continues?|continuing|lasts?|"
                         r"remains?\s+open|stays?\s+open|is\s+on\s+show|will\s+run|on\s+show|on\s+view)\s+"
-                        r"(?:until|till|through|to)|(?:closes|ends|concludes|finishes|will\s+close|will\s+end)\s+on)\s+$")
+                        r"(?:until|till|through|to)|(?:closes?|ends?|concludes?|finish(?:es)?|will\s+close|will\s+end)"
+                        r"\s+on)\s+$")
 
 
 def runs_until(doc: Document, sentence: Sentence, timex: Timex) -> dt.date | None:

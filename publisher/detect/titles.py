@@ -74,7 +74,7 @@ CATEGORY_PATTERNS: list[tuple[str, str]] = [
                    r"lectures?\b|seminar|workshop|(?:world|concert|stadium|arena|farewell|reunion|comedy|music|european|"
                    r"american|australian|asian|uk|summer|autumn|spring|winter|headline)\s+tour\b|program(?:me)?\b|premiere|screening|auction|marathon|gigs?\b|funeral|"
                    r"memorial\s+service|requiem|burial|oath\s+of\s+office|swearing[\s-]in|(?<=be\s)sworn\s+in|"
-                   r"private\s+view(?:ing)?|preview\b|vernissage|(?-i:LIVE|[Ll]ive)(?=\s+(?:at|in)\s+(?:the\s+)?[A-Z])|"
+                   r"private\s+view(?:ing)?|preview\b|vernissage|performances?\b|(?-i:LIVE|[Ll]ive)(?=\s+(?:at|in)\s+(?:the\s+)?[A-Z])|"
                    r"doors\s+(?:open\s+)?(?:at\s+)?(?=\d)|colloquium|masterclass|"
                    r"(?:farmers['’]?|christmas|night|craft)\s+market\b"),
     ("deadline", r"deadline|registration\s+(?:closes|ends)"),
@@ -272,7 +272,7 @@ TRIGGER_STEMS = frozenset(
      "swea", "swor", "list", "curf", "lock", "boyc", "verd", "judg", "firs", "seco", "thir", "free", "qual", "spri",
      "prev", "vern", "inte", "outa", "deto", "dive", "no", "engi", "powe", "wate", "supp", "serv", "sail", "cros",
      "door", "coll", "mast", "farm", "chri", "nigh", "craf", "half", "inse", "euro", "amer", "aust", "asia", "uk",
-     "autu", "wint", "head", "ment"])
+     "autu", "wint", "head", "ment", "perf"])
 
 
 _STEMS = trie_pattern(stem for stem in TRIGGER_STEMS if len(stem) == 4)
@@ -328,7 +328,8 @@ TRIGGER_OPENERS = (*MATCH_OPENERS,
     "banquet", "reception", "parade", "inauguration", "concert", "lecture", "seminar", "workshop", "program",
     "premiere", "screening", "auction", "marathon", "gig", "world", "stadium", "arena", "farewell", "reunion",
     "comedy", "music", "funeral", "memorial", "requiem", "burial", "oath", "swearing", "sworn", "list", "curfew",
-    "lockdown", "boycott", "verdict", "judg", "mention", "private", "preview", "vernissage", "interruption", "outage",
+    "lockdown", "boycott", "verdict", "judg", "mention", "performance", "private", "preview", "vernissage",
+    "interruption", "outage",
     "detour", "diversion", "no", "engineering", "power", "water", "supply", "service", "sailing", "crossing", "doors",
     "colloquium", "masterclass", "european", "american", "australian", "asian", "uk", "summer", "autumn", "spring",
     "winter", "headline", "farmers", "christmas", "night", "craft", "half", "inset",
@@ -426,7 +427,7 @@ STEM_CATEGORIES: dict[str, tuple[str, ...]] = {
                    "auct", "mara", "gig", "gigs", "worl", "stad", "aren", "fare", "reun", "come", "musi", "fune",
                    "memo", "requ", "buri", "oath", "swea", "swor", "priv", "prev", "vern", "live", "door", "coll",
                    "mast", "farm", "chri", "nigh", "craf", "euro", "amer", "aust", "asia", "uk", "spri", "autu",
-                   "wint", "head", "summ"),
+                   "wint", "head", "summ", "perf"),
     "deadline": ("dead", "regi"),
 }
 ANY_WORD_CATEGORIES = ("holiday", "visit")
