@@ -1406,6 +1406,10 @@ def absorb(event: Candidate, other: Candidate) -> None:
         if other.anaphoric and category(other) in ("earnings call", "webinar") and category(event) != category(other) \
                 and category(event) != "earnings call":
             event.trigger, event.sentence = other.trigger, other.sentence
+        elif other.anaphoric and category(event) in (None, "event") and category(other) in STRONG \
+                and event.title is None and not ANAPHORIC_OPENING.match(other.sentence.text):
+            event.trigger, event.sentence = other.trigger, other.sentence  # "... will present its proposal on
+            # 27 January. ... will hold a press conference at 12:30": the press conference
     if event.zone is None and other.zone is not None and event.time == other.time:
         event.zone = other.zone
     if event.status == "scheduled" and other.status != "scheduled":
