@@ -555,8 +555,6 @@ CASES: list[Case] = [
 # until its entry is removed here.
 KNOWN_MISSES: dict[str, str] = {
     # no event at all: the date is found but "nothing happens in its sentence", or the date is not read
-    "transit-halifax-detour-ast": "no event: 'buses will detour ... from 10 p.m. Friday, March 5 to 5 a.m. Monday, "
-                                  "March 8' is 'nothing happens'",
     "change-sms-ferry-sailings": "no event: 'Sat 05/12' is not read as a date (no mention at all)",
     "change-long-tacoma-game-moved-up": "no event: \"Sunday's game ... has been moved up\" read as the past Sunday "
                                         "(2 Aug); the times as 'past'",

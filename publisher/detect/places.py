@@ -731,14 +731,15 @@ def classify_name(text: str, start: int, name: str, base: int, gaz: Gazetteer, r
             return None
         strong = best.population >= 1_000_000
         if not strong and not LOCATIVE.search(before) and not after.startswith((",", ":", " —", "—", " (")) \
-                and not BETWEEN_AND.search(before):
+                and not BETWEEN_AND.search(before) and not CITY_BODY.match(text, end):
             return None
         return Place(base + start, base + end, best.name if best.name.lower() == lower else name, "city",
                      best.country, best.zone, best.population, admin=best.admin)
     return None
 
 
-CITY_BODY = re.compile(r"\s(?:City|County|Metropolitan|Municipal|Town)\s+(?:Council|Hall|Corporation|Police)\b")
+CITY_BODY = re.compile(r"\s(?:(?:City|County|Metropolitan|Municipal|Town)\s+(?:Council|Hall|Corporation|Police)|"
+                       r"Transit|Police|Fire\s+Department|Airport|Public\s+Library)\b")  # "Halifax Transit": Halifax
 BETWEEN_AND = re.compile(r"\bbetween\s{1,2}[A-Z][\w'’-]+(?:\s[A-Z][\w'’-]+)?\s{1,2}and\s{1,2}$")  # "... and Sunderland"
 
 
