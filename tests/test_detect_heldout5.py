@@ -571,7 +571,6 @@ KNOWN_MISSES: dict[str, str] = {
     "long-brazil-president-two-legs": "Lisbon leg titled 'Duarte talks'; Madrid leg titled 'Duarte state visit to "
                                       "Portugal'",
     "html-eu-press-conference-cet": "titled 'European Commission'; the press conference and the fund are lost",
-    "holiday-ethiopia-meskel-and-eve": "the eve celebration at Meskel Square titled 'Public holiday' like the holiday",
     # clock-time offsets
     "long-kourou-rocket-launch-local-time": "21:14 at +01:00: Guiana Space Centre placed in 'France' and given Paris "
                                             "time",

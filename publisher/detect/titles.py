@@ -183,6 +183,7 @@ def find_trigger(sentence: str, anchor: int | None = None,
     return None
 
 
+EVE_OF = re.compile(r"\beve\s+of\s+(?:the\s+|its\s+)?$", re.I)
 RUN_OPENS = re.compile(r"\b(?:opens|begins|starts|runs)\b")
 ORDINAL_BEFORE = re.compile(r"\d(?:st|nd|rd|th)\s$")
 
@@ -211,6 +212,8 @@ def all_triggers(sentence: str) -> tuple[Trigger, ...]:
             continue  # "Cape Town International Convention Centre", "Election Commission": not happenings
         if name == "closure" and word.lower() in ("closes", "closing") and RUN_OPENS.search(masked, 0, match.start()):
             continue  # "which opens on 11 January and closes on 29 January": the end of a run
+        if EVE_OF.search(masked, max(0, match.start() - 24), match.start()):
+            continue  # "the main celebration ... on the eve of the holiday": the holiday only dates it
         found.append(Trigger(match.start(), match.end(), word, name))
     if not any(t.category == "match" for t in found):
         for match in scan_caseless(sentence):
