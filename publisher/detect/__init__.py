@@ -90,6 +90,7 @@ class Document:
     default_time: tuple[dt.time, dt.time | None, str | None] | None = None
     default_place: str | None = None
     timexes: list[Timex] = field(default_factory=list)
+    timex_starts: list[int] = field(default_factory=list)  # for timexes_within
     lead: tuple[str, str | None] | None = None
     principal: tuple[str, dict[int, str]] | bool | None = False
     raw: str = ""
@@ -123,6 +124,7 @@ def detect(announcement: Announcement, *, now: dt.datetime) -> DetectResult:
     timexes = drop_echoed_days(timexes)
     order_subparts(doc, timexes)
     doc.timexes = timexes
+    doc.timex_starts = [t.start for t in timexes]
     doc.lead = lead_status(doc)
     read_field_lines(doc, timexes)
     candidates = join_closures(doc, collect_candidates(doc, timexes))
@@ -148,6 +150,12 @@ BLOCK_TAGS = frozenset(["p", "br", "div", "li", "ul", "ol", "h1", "h2", "h3", "h
                         "table", "section", "article", "blockquote", "hr", "header", "footer", "dd", "dt"])
 ENTITIES = {"amp": "&", "nbsp": " ", "quot": '"', "apos": "'", "lt": "<", "gt": ">", "rsquo": "’", "lsquo": "‘",
             "rdquo": "”", "ldquo": "“", "ndash": "–", "mdash": "—"}
+
+
+def timexes_within(doc: Document, start: int, end: int) -> list[Timex]:
+    """The mentions that start in [start, end), found by bisection: rules ask this per mention,
+    and a scan from the top of a long document each time would be quadratic."""
+    return doc.timexes[bisect.bisect_left(doc.timex_starts, start):bisect.bisect_left(doc.timex_starts, end)]
 
 
 def drop_echoed_days(timexes: list[Timex]) -> list[Timex]:
@@ -678,7 +686,7 @@ def listing_heading(doc: Document, c: Candidate) -> Sentence | None:
 
 
 def starts_with_date(doc: Document, sentence: Sentence) -> bool:
-    first = next((t for t in doc.timexes if sentence.start <= t.start < sentence.end), None)
+    first = next(iter(timexes_within(doc, sentence.start, sentence.end)), None)
     return first is not None and not doc.text[sentence.start:first.start].strip(" \t*#>•-")
 
 
@@ -753,7 +761,7 @@ NAME_THEN_DATE = re.compile(r"\s*(?:\*\*)?([A-Z][\w'’&.-]*(?:\s(?:[A-Z][\w'’
 def listing_day(doc: Document, timex: Timex) -> Timex | None:
     """The date that opens the line of a listing which ends in this clock time."""
     line_start = doc.text.rfind("\n", 0, timex.start) + 1
-    first = next((t for t in doc.timexes if line_start <= t.start < timex.start and t.kind == "date"), None)
+    first = next((t for t in timexes_within(doc, line_start, timex.start) if t.kind == "date"), None)
     if first is None or doc.text[line_start:first.start].strip(" \t*#>•-") or listing_title(doc, first) is None:
         return None
     return first
@@ -827,10 +835,8 @@ def superseded_plan(doc: Document, sentence: Sentence, timex: Timex) -> bool:
         doc.text.startswith(("'s", "’s"), timex.end)  # "Saturday's final ... has been pushed to Sunday"
     if not possessive and not PLAN_FOR_BEFORE.search(doc.text[max(sentence.start, timex.start - 40):timex.start]):
         return False
-    for other in doc.timexes:
-        if other.start >= sentence.end:
-            break
-        if other.start > timex.end and other.kind == "date" and other.first is not None and \
+    for other in timexes_within(doc, timex.end + 1, sentence.end):
+        if other.kind == "date" and other.first is not None and \
                 cues.NEW_DATE_BEFORE.search(doc.text[max(sentence.start, other.start - 80):other.start]):
             return True
     return False
@@ -874,14 +880,9 @@ RUNS_UNTIL = re.compile(r"(?i)^[^.;]{0,80}?\b(?:and\s+)?(?:(?:runs?|running|cont
 def runs_until(doc: Document, sentence: Sentence, timex: Timex) -> dt.date | None:
     """The last day of a run that the sentence gives after its opening day ("opens at the
     Fundació Joan Miró on 4 March and runs until 27 June")."""
-    for other in doc.timexes:
-        if other.start <= timex.end or other.kind != "date" or other.first is None:
-            continue
-        if other.start >= sentence.end:
-            break
-        if RUNS_UNTIL.search(doc.text[timex.end:other.start]):
-            return other.last or other.first
-        return None
+    following = [t for t in timexes_within(doc, timex.end + 1, sentence.end) if t.kind == "date" and t.first]
+    if following and RUNS_UNTIL.search(doc.text[timex.end:following[0].start]):
+        return following[0].last or following[0].first
     return None
 
 
@@ -1016,7 +1017,7 @@ PLAN_HINTS = Hints("due", "scheduled", "set", "slated", "planned")  # what a PLA
 def original_date(doc: Document, sentence: Sentence, timex: Timex) -> dt.date | None:
     """The superseded date ("originally scheduled for May 13") anywhere in the document."""
     for match in cues.ORIGINAL_PHRASE.finditer(doc.text):
-        stated = next((t for t in doc.timexes if match.end() <= t.start <= match.end() + 3 and t.kind == "date"
+        stated = next((t for t in timexes_within(doc, match.end(), match.end() + 4) if t.kind == "date"
                        and t.first is not None), None)
         if stated is not None and stated.first is not None:
             return stated.first  # "originally planned for Wednesday": the Wednesday the text resolved
@@ -1030,10 +1031,8 @@ def original_date(doc: Document, sentence: Sentence, timex: Timex) -> dt.date | 
 
 def superseded_in_sentence(doc: Document, sentence: Sentence, timex: Timex) -> dt.date | None:
     """"moved to 22 April from 15 April": the day the sentence says the happening moved from."""
-    for other in doc.timexes:
-        if other.start >= sentence.end:
-            break
-        if other is timex or other.start < sentence.start or other.kind != "date" or other.first is None:
+    for other in timexes_within(doc, sentence.start, sentence.end):
+        if other is timex or other.kind != "date" or other.first is None:
             continue
         if cues.MOVED_FROM_BEFORE.search(doc.text[max(sentence.start, other.start - 140):other.start]) or \
                 cues.INSTEAD_BEFORE.search(doc.text[max(sentence.start, other.start - 30):other.start]):
@@ -1056,10 +1055,8 @@ def main_verb_future(doc: Document, sentence: Sentence, timex: Timex) -> bool:
 def earlier_date_in_sentence(doc: Document, sentence: Sentence, timex: Timex) -> dt.date | None:
     """"postponed Saturday's elections to February 23": the day named before the new one."""
     found = None
-    for other in doc.timexes:
-        if other.start >= timex.start:
-            break
-        if other.start >= sentence.start and other.kind == "date" and other.first is not None \
+    for other in timexes_within(doc, sentence.start, timex.start):
+        if other.kind == "date" and other.first is not None \
                 and timex.first is not None and other.first < timex.first and not other.is_list:
             found = other.first
     return found
@@ -1133,8 +1130,8 @@ def previous_day(doc: Document, timex: Timex, earlier: list[Candidate],
         return fallback
     has_day = any(t.kind == "date" and t.start < timex.start and not t.relative for t in timexes)
     sentence = doc.index.at(timex.start)
-    later = next((t for t in timexes if sentence is not None and timex.end <= t.start < sentence.end
-                  and t.kind == "date" and t.first is not None and ";" not in doc.text[timex.end:t.start]), None)
+    later = next((t for t in timexes_within(doc, timex.end, sentence.end) if t.kind == "date" and t.first is not None
+                  and ";" not in doc.text[timex.end:t.start]), None) if sentence is not None else None
     if later is not None and later.first is not None and later.first >= doc.ref:
         return later.first, later  # "starts at 9am and ends at 5pm on Tuesday 12 May": that Tuesday
     if not has_day:
@@ -1573,7 +1570,7 @@ def election_step(doc: Document, c: Candidate) -> str | None:
     ("with early voting on Nov 11", "votes will be counted on May 2"); None for the vote itself."""
     if c.timex is None or not c.sentence.start <= c.timex.start < c.sentence.end:
         return None
-    dates = [t for t in doc.timexes if c.sentence.start <= t.start < c.sentence.end and t.kind == "date"]
+    dates = [t for t in timexes_within(doc, c.sentence.start, c.sentence.end) if t.kind == "date"]
     base = c.sentence.start
     best: tuple[int, re.Match[str]] | None = None
     for found in ELECTION_STEP.finditer(c.sentence.text):
