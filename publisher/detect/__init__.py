@@ -14,7 +14,6 @@ Detection. Every expression also becomes a Mention saying whether it was used an
 from __future__ import annotations
 
 import bisect
-import dataclasses
 import datetime as dt
 import itertools
 import re
@@ -161,9 +160,9 @@ def timexes_within(doc: Document, start: int, end: int) -> list[Timex]:
 def drop_echoed_days(timexes: list[Timex]) -> list[Timex]:
     """"the vote on the 23rd" after "Mon., Nov. 23": a bare day of the month that repeats a day the
     text gives in full refers back to it, and says nothing new."""
-    full = {t.first for t in timexes if t.first is not None and not (t.relative and t.text.startswith("the "))}
+    stated = {t.first.day for t in timexes if t.first is not None and not (t.relative and t.text.startswith("the "))}
     return [t for t in timexes if not (t.relative and t.text.startswith("the ") and t.first is not None
-                                       and any(day.day == t.first.day for day in full if day is not None))]
+                                       and t.first.day in stated)]
 
 
 def strip_markup(raw: str) -> tuple[str, list[int] | None]:
@@ -461,9 +460,9 @@ def date_candidates(doc: Document, timex: Timex, sentence: Sentence, order: int)
             trigger, title, named = heading
     if trigger is None and status_words is not None:
         trigger = named_happening(sentence)  # "have postponed the Skogheim Cup ... from March 15 to March 22"
-    if trigger is None and named_heading(doc, timex) is not None:  # "Agriculture and Fisheries Council, 14–15 June"
-        title = named_heading(doc, timex)
-        named = None
+    heading_name = named_heading(doc, timex) if trigger is None else None
+    if heading_name is not None:  # "Agriculture and Fisheries Council, 14–15 June"
+        title, named = heading_name, None
         trigger = titles.Trigger(timex.start - sentence.start, timex.end - sentence.start, "heading", "event")
     if trigger is None:
         listing = listing_title(doc, timex)
@@ -1313,10 +1312,7 @@ ENDING_WORD = re.compile(r"(?i)\b(?:end|ends|finish|finishes|close|closes|conclu
 
 def other_fixture(a: Candidate, b: Candidate) -> bool:
     """"Harlequins v Bath" and "Sale Sharks v Saracens" under one date heading are two matches."""
-    if a.sentence is b.sentence or category(a) != "match" or category(b) != "match":
-        return False
-    sides_a, sides_b = titles.match_sides(a.sentence.text), titles.match_sides(b.sentence.text)
-    return len(sides_a) == 2 and len(sides_b) == 2 and set(sides_a) != set(sides_b)
+    return a.sentence is not b.sentence and category(a) == "match" and names_other_fixture(a.sentence, b)
 
 
 def names_other_fixture(sentence: Sentence, c: Candidate) -> bool:
@@ -1715,8 +1711,7 @@ def event_location(doc: Document, c: Candidate, named: Sentence, summary: str = 
     if category(c) == "match":
         pool = [p for p in pool if not is_team(doc, p)]
     if not any(p.kind in ("city", "state", "region") for p in pool) and category(c) in ("election", "holiday"):
-        pool += [dataclasses.replace(p, start=p.start + c.sentence.start, end=p.end + c.sentence.start)
-                 for p in places.resident_places(c.sentence.text)]  # "Ontarians will head to the polls"
+        pool += places.resident_places(c.sentence.text, c.sentence.start)  # "Ontarians will head to the polls"
     listed = c.timex is not None and listing_title(doc, c.timex) is not None
     if listed and c.timex is not None:
         line_start = doc.text.rfind("\n", 0, c.timex.start) + 1

@@ -465,8 +465,9 @@ def resident_names() -> dict[str, str]:
     return found
 
 
-def resident_places(text: str) -> list[Place]:
-    """The states and regions whose people a text names ("Ontarians will head to the polls")."""
+def resident_places(text: str, base: int = 0) -> list[Place]:
+    """The states and regions whose people a text names ("Ontarians will head to the polls"),
+    offsets shifted by `base` as in find_places."""
     gaz = gazetteer()
     table = resident_names()
     found: list[Place] = []
@@ -476,11 +477,11 @@ def resident_places(text: str) -> list[Place]:
             continue
         if lower in gaz.states:
             code, display = gaz.states[lower]
-            found.append(Place(match.start(), match.end(), display, "state", "US", gaz.state_zones.get(code),
-                               admin=code))
+            found.append(Place(base + match.start(), base + match.end(), display, "state", "US",
+                               gaz.state_zones.get(code), admin=code))
         else:
             country, display = gaz.regions[lower]
-            found.append(Place(match.start(), match.end(), display, "region", country,
+            found.append(Place(base + match.start(), base + match.end(), display, "region", country,
                                gaz.country_zones.get(country), population=-1))
     return found
 
